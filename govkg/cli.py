@@ -1,0 +1,346 @@
+"""The ``govkg`` command: a thin layer that parses options and calls the library.
+
+Exit codes: 0 success · 1 finished, but some inputs were skipped · 2 usage or other error ·
+3 bad input · 4 store error · 5 query error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from govkg import __version__
+from govkg.config import Config, load_config
+from govkg.errors import GovkgError, InputError, QueryError
+
+EXIT_CODES = """exit codes:
+  0  success
+  1  finished, but some inputs were skipped (they are listed)
+  2  usage or other error
+  3  bad input (file unreadable, not UTF-8, malformed record) with --strict
+  4  the graph store cannot be opened or written (e.g. in use by another govkg process)
+  5  a query is malformed or a parameter is wrong
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the graph store lives (default: $GOVKG_DATA or ./govkg-data)",
+    )
+
+
+def _output_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "markdown"),
+        default="table",
+        help="table (aligned, for people; default), csv, json (SPARQL 1.1 results JSON) or markdown",
+    )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govkg",
+        description="Turn Vietnamese news about public administration into a knowledge graph of officials, "
+        "agencies and agreements, and ask it who signed what, and when.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"govkg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "build",
+        help="read articles and add their facts to the graph store",
+        description="Read articles (plain text with the title on the first line, JSONL records with "
+        "id/url/title/published/source/text, optionally gzipped, or HTML pages), extract officials, posts, "
+        "bodies and agreements, and store each article as its own named graph. Loading an article again "
+        "replaces its graph.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, globs, or - for stdin")
+    p.add_argument("--examples", action="store_true", help="also load the bundled example articles")
+    p.add_argument("--strict", action="store_true", help="stop at the first unreadable input (exit 3)")
+    p.add_argument("--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)")
+    _common(p)
+
+    p = sub.add_parser(
+        "extract",
+        help="print the facts found in articles, without storing them",
+        description="Extract facts from articles and print them; --json prints one JSON object per article "
+        "in the shape of corpus/SCHEMA.md.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="files, folders, globs, or - for stdin")
+    p.add_argument("--json", action="store_true", help="one JSON object per line (SCHEMA.md shape)")
+    p.add_argument("--evidence", action="store_true", help="with --json: add the sentence and offsets of each fact")
+
+    p = sub.add_parser(
+        "eval",
+        help="score the extractor against gold annotations",
+        description="Run the extractor on the articles of gold JSONL files (SCHEMA.md shape) and print "
+        "precision, recall and F1 for each fact kind: person, post, agreement, signatory, agreement_date.",
+    )
+    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    p = sub.add_parser(
+        "query",
+        help="run a named query (govkg query --list shows them)",
+        description="Run a named query from the library. Its parameters are options: "
+        "e.g. govkg query who-signed --body 'Long An' --from 2022-01-01. Values are bound as RDF terms.",
+    )
+    p.add_argument("name", nargs="?", help="the query's name, e.g. who-signed")
+    p.add_argument("--list", action="store_true", help="list the named queries with their parameters")
+    _output_format(p)
+    _common(p)
+
+    p = sub.add_parser(
+        "sparql",
+        help="run a SPARQL query over the union of all graphs",
+        description="Run a SPARQL 1.1 query given as text, as a .rq file, or - for stdin. SELECT and ASK "
+        "print in --format; CONSTRUCT and DESCRIBE print Turtle.",
+    )
+    p.add_argument("query", metavar="QUERY-or-FILE")
+    _output_format(p)
+    _common(p)
+
+    p = sub.add_parser(
+        "export",
+        help="write the whole graph as Turtle, TriG, N-Quads, JSON-LD…",
+        description="Export the graph. Dataset formats (trig, nq) keep one named graph per article; "
+        "graph formats (ttl, nt, jsonld, rdfxml) hold the union of all graphs.",
+    )
+    p.add_argument("--format", choices=("ttl", "trig", "nq", "nt", "jsonld", "rdfxml"), default="ttl")
+    p.add_argument("--out", default="-", metavar="FILE", help="output file (default: - for stdout)")
+    _common(p)
+
+    p = sub.add_parser(
+        "viz",
+        help="write an interactive HTML view of the graph",
+        description="Write one self-contained HTML file (works offline, no CDN) showing persons, bodies "
+        "and agreements, with the sentence and article behind each fact in its tooltip.",
+    )
+    p.add_argument("--out", default="govkg-graph.html", metavar="FILE.html")
+    p.add_argument("--title", default="govkg — officials, agencies and agreements")
+    _common(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "query":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    try:
+        return COMMANDS[args.command](args, extra)
+    except GovkgError as error:
+        print(f"govkg: {error}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("govkg: interrupted; every article loaded so far is stored whole", file=sys.stderr)
+        return 130
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(data_dir=getattr(args, "data_dir", None), base_iri=getattr(args, "base_iri", None))
+
+
+def _open_store(config: Config, *, read_only: bool = False):  # noqa: ANN202 - KnowledgeStore, imported lazily
+    from govkg.graph.store import KnowledgeStore
+
+    return KnowledgeStore.open(config.store_dir, read_only=read_only)
+
+
+def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.pipeline import build, example_articles
+
+    inputs = list(args.inputs) + ([str(example_articles())] if args.examples else [])
+    if not inputs:
+        raise GovkgError("nothing to build", hint="give files, folders, globs or -, or --examples")
+    config = _config(args)
+    with _open_store(config) as store:
+        report = build(inputs, store, base_iri=config.base_iri, strict=args.strict)
+        print(report.summary(), file=sys.stderr)
+        print(f"store: {config.store_dir} ({len(store)} quads)", file=sys.stderr)
+    return 1 if report.skipped else 0
+
+
+def cmd_extract(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.loaders.extract import extract
+    from govkg.loaders.readers import ReadError, iter_articles
+
+    skipped: list[ReadError] = []
+    for article in iter_articles(args.inputs, on_error=skipped.append):
+        extraction = extract(article)
+        if args.json:
+            print(json.dumps(extraction.to_json(with_evidence=args.evidence), ensure_ascii=False))
+        else:
+            _print_extraction(extraction, sys.stdout)
+    for error in skipped:
+        print(f"govkg: skipped {error.location}: {error.problem}\n  → {error.fix}", file=sys.stderr)
+    return 1 if skipped else 0
+
+
+def _print_extraction(extraction, out: TextIO) -> None:  # noqa: ANN001 - Extraction
+    article = extraction.article
+    out.write(f"# {article.id}  {article.title}\n")
+    for person in extraction.persons:
+        posts = "; ".join(f"{p.title}, {p.organization}" for p in person.posts)
+        out.write(f"  person     {person.name}" + (f" — {posts}" if posts else "") + "\n")
+    for body in extraction.organizations:
+        out.write(f"  body       {body.name} ({body.type})\n")
+    for agreement in extraction.agreements:
+        out.write(f"  agreement  {agreement.kind}: {agreement.title} [{agreement.date or 'date not stated'}]\n")
+        out.write(f"             parties: {' · '.join(agreement.parties)}\n")
+        for signatory in agreement.signatories:
+            out.write(f"             signed by {signatory.person} for {signatory.on_behalf_of or '?'}\n")
+
+
+def cmd_eval(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.loaders.evaluation import format_table, score
+    from govkg.loaders.extract import extract
+    from govkg.loaders.readers import article_from_record
+
+    gold: list[dict] = []
+    predicted: list[dict] = []
+    for name in args.gold:
+        path = Path(name)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: cannot read gold file ({error})", hint="give a UTF-8 JSONL gold file") from None
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                article = article_from_record(record, f"{path}:{number}", default_id=f"{path.stem}-{number}")
+            except json.JSONDecodeError as error:
+                raise InputError(f"{path}:{number}: not valid JSON ({error.msg})", hint="fix the line") from None
+            except Exception as error:  # ReadError: a record without text
+                raise InputError(f"{path}:{number}: {error}", hint="give each gold record its text") from None
+            gold.append(record)
+            predicted.append(extract(article).to_json())
+    scores = score(gold, predicted)
+    if args.json:
+        print(json.dumps({k: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
+                              "fn": s.fn} for k, s in scores.items()}, indent=2))
+    else:
+        print(f"{len(gold)} articles from {', '.join(args.gold)}")
+        print(format_table(scores))
+    return 0
+
+
+def _print_query_list(out: TextIO) -> None:
+    from govkg.queries.library import list_queries
+
+    for query in list_queries():
+        out.write(f"{query.name}\n  {query.title}\n")
+        if query.description:
+            out.write(f"  {query.description}\n")
+        for param in query.params:
+            default = f", default {param.default}" if param.default else ""
+            out.write(f"    --{param.name} ({param.type}{default}): {param.help}\n")
+        out.write("\n")
+
+
+def _query_options(extra: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    items = iter(extra)
+    for item in items:
+        if not item.startswith("--") or item == "--":
+            raise QueryError(f"unexpected argument {item!r}", hint="give parameters as --name value")
+        name, sep, value = item[2:].partition("=")
+        if not sep:
+            value = next(items, None)  # type: ignore[assignment]
+            if value is None:
+                raise QueryError(f"--{name} needs a value")
+        values[name.replace("-", "_")] = value
+    return values
+
+
+def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
+    from govkg.queries.formatting import write_result
+    from govkg.queries.library import get_query
+
+    if args.list or not args.name:
+        _print_query_list(sys.stdout)
+        return 0
+    query = get_query(args.name)
+    bindings = query.bindings(_query_options(extra))
+    config = _config(args)
+    with _open_store(config, read_only=True) as store:
+        result = store.query(query.text, bindings)
+        write_result(result, args.format, sys.stdout, prefixes=_prefixes(config))
+    return 0
+
+
+def _prefixes(config: Config) -> dict[str, str]:
+    from govkg.graph.export import PREFIXES
+
+    return {"id": config.base_iri, **PREFIXES}
+
+
+def cmd_sparql(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.queries.formatting import write_result
+
+    text = args.query
+    if text == "-":
+        text = sys.stdin.read()
+    elif text.endswith(".rq") or (len(text) < 4096 and "\n" not in text and Path(text).is_file()):
+        try:
+            text = Path(text).read_text(encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"{args.query}: cannot read ({error.strerror})", hint="check the path") from None
+    config = _config(args)
+    with _open_store(config, read_only=True) as store:
+        result = store.query(text)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            sys.stdout.write(result.graph.serialize(format="turtle"))
+        else:
+            write_result(result, args.format, sys.stdout, prefixes=_prefixes(config))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.graph.export import export
+
+    config = _config(args)
+    with _open_store(config, read_only=True) as store:
+        if args.out == "-":
+            export(store, sys.stdout.buffer, args.format, base_iri=config.base_iri)
+        else:
+            with open(args.out, "wb") as output:
+                export(store, output, args.format, base_iri=config.base_iri)
+            print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_viz(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.viz import render_graph
+
+    config = _config(args)
+    with _open_store(config, read_only=True) as store:
+        render_graph(store.dataset, Path(args.out), title=args.title)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "build": cmd_build,
+    "extract": cmd_extract,
+    "eval": cmd_eval,
+    "query": cmd_query,
+    "sparql": cmd_sparql,
+    "export": cmd_export,
+    "viz": cmd_viz,
+}

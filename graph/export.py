@@ -1,0 +1,52 @@
+"""Export the store for other linked-data tools, through Oxigraph's own streaming serializers.
+
+Dataset formats (TriG, N-Quads) keep each article's named graph; graph formats (Turtle, N-Triples,
+RDF/XML, JSON-LD) hold the union of all graphs, with the project's prefixes.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from govkg.errors import GovkgError
+from govkg.graph.store import KnowledgeStore
+
+FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+PREFIXES = {
+    "gk": "https://w3id.org/govkg/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "schema": "https://schema.org/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def export(store: KnowledgeStore, output: BinaryIO, fmt: str, *, base_iri: str | None = None) -> None:
+    """Write the store to ``output`` in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt not in FORMATS:
+        raise GovkgError(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
+    rdf_format = FORMATS[fmt]
+    prefixes = dict(PREFIXES, id=base_iri) if base_iri else PREFIXES
+    if rdf_format.supports_datasets:
+        store.inner.dump(output, rdf_format, prefixes=prefixes if fmt == "trig" else None)
+        return
+    triples = store.inner.query(_UNION)
+    ox.serialize(triples, output, rdf_format, prefixes=prefixes if fmt in ("ttl", "rdfxml", "jsonld") else None)

@@ -1,0 +1,247 @@
+"""Extraction records → RDF triples of the govkg ontology, one graph per article.
+
+Everything an article states goes into that article's graph, with the evidence (sentence and
+offsets) for each fact, so replacing the graph replaces exactly what the article said.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, TIME
+
+from govkg.graph.identity import Minter
+from govkg.loaders.records import Agreement, Evidence, Extraction, Organization, Person
+from govkg.ontology.terms import GK
+
+SDO = "https://schema.org/"
+SCHEMA_URL = URIRef(SDO + "url")
+SCHEMA_DATE_PUBLISHED = URIRef(SDO + "datePublished")
+
+BODY_CLASSES = {
+    "Government": GK.Government,
+    "Ministry": GK.Ministry,
+    "PeoplesCommittee": GK.PeoplesCommittee,
+    "PeoplesCouncil": GK.PeoplesCouncil,
+    "PartyCommittee": GK.PartyCommittee,
+    "Department": GK.Department,
+    "Enterprise": GK.Enterprise,
+    "EducationResearch": GK.EducationResearch,
+    "ForeignBody": GK.ForeignBody,
+    "NewsAgency": GK.NewsAgency,
+    "Other": GK.OtherBody,
+}
+AGREEMENT_CLASSES = {
+    "MemorandumOfUnderstanding": GK.MemorandumOfUnderstanding,
+    "CooperationAgreement": GK.CooperationAgreement,
+    "CoordinationProgram": GK.CoordinationProgram,
+    "Other": GK.OtherAgreement,
+}
+
+# A date as precise as the article allows: (pattern, datatype, OWL-Time unit)
+_DATE_FORMS = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date, TIME.unitDay),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth, TIME.unitMonth),
+    (re.compile(r"^\d{4}$"), XSD.gYear, TIME.unitYear),
+    (re.compile(r"^--\d{2}-\d{2}$"), XSD.gMonthDay, TIME.unitDay),
+)
+
+
+def date_literal(value: str) -> tuple[Literal, URIRef]:
+    """The typed literal of a partial date and its precision; ``--07-16`` stays a gMonthDay (year unknown)."""
+    for pattern, datatype, unit in _DATE_FORMS:
+        if pattern.match(value):
+            return Literal(value, datatype=datatype), unit
+    raise ValueError(f"not a date of SCHEMA.md form (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD): {value!r}")
+
+
+def _vi(text: str) -> Literal:
+    return Literal(text, lang="vi")
+
+
+class ArticleMapper:
+    """Builds the graph of one article's extraction."""
+
+    def __init__(self, extraction: Extraction, minter: Minter) -> None:
+        self.x = extraction
+        self.m = minter
+        self.g = Graph()
+        self.article = minter.article(extraction.article.id)
+        self._evidence_count = 0
+        self._bodies: dict[str, URIRef] = {}
+
+    def build(self) -> Graph:
+        self._article()
+        for organization in self.x.organizations:
+            self._body(organization)
+        for person in self.x.persons:
+            self._person(person)
+        for number, agreement in enumerate(self.x.agreements):
+            self._agreement(agreement, number)
+        return self.g
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.g.add((s, p, o))
+
+    def _article(self) -> None:
+        a, art = self.x.article, self.article
+        self.add(art, RDF.type, GK.NewsArticle)
+        self.add(art, GK.articleId, Literal(a.id))
+        self.add(art, GK.text, Literal(a.text))
+        if a.title:
+            self.add(art, DCTERMS.title, _vi(a.title))
+        if a.url:
+            self.add(art, SCHEMA_URL, Literal(a.url, datatype=XSD.anyURI))
+        if a.published:
+            self.add(art, SCHEMA_DATE_PUBLISHED, Literal(a.published, datatype=XSD.date))
+        if a.source:
+            self.add(art, GK.sourceName, Literal(a.source))
+
+    def _provenance(self, fact: URIRef, evidence: Evidence | None) -> None:
+        """Every fact points back to its article and, when known, the sentence that states it."""
+        self.add(fact, GK.mentionedIn, self.article)
+        if evidence is None:
+            return
+        self._evidence_count += 1
+        node = self.m.evidence(self.x.article.id, self._evidence_count)
+        self.add(fact, GK.evidence, node)
+        self.add(node, RDF.type, GK.Evidence)
+        self.add(node, PROV.entity, self.article)
+        self.add(node, GK.quote, Literal(evidence.sentence))
+        self.add(node, GK.startOffset, Literal(evidence.start))
+        self.add(node, GK.endOffset, Literal(evidence.end))
+        self.add(node, GK.confidence, Literal(Decimal(str(round(evidence.confidence, 3)))))
+
+    def _body(self, organization: Organization) -> URIRef:
+        body = self.m.body(organization.name)
+        self._bodies[organization.name] = body
+        self.add(body, RDF.type, BODY_CLASSES.get(organization.type, GK.OtherBody))
+        self.add(body, SKOS.prefLabel, _vi(organization.name))
+        self.add(body, RDFS.label, _vi(organization.name))
+        for alias in organization.aliases:
+            if alias != organization.name:
+                self.add(body, SKOS.altLabel, _vi(alias))
+        self._provenance(body, organization.evidence)
+        return body
+
+    def body(self, name: str) -> URIRef:
+        """A body named by a fact; one the extraction did not list is still typed, as a plain gk:Body."""
+        if name not in self._bodies:
+            self._bodies[name] = body = self.m.body(name)
+            self.add(body, RDF.type, GK.Body)
+            self.add(body, SKOS.prefLabel, _vi(name))
+            self.add(body, RDFS.label, _vi(name))
+            self.add(body, GK.mentionedIn, self.article)
+        return self._bodies[name]
+
+    def person(self, name: str) -> URIRef:
+        person = self.m.person(name)
+        self.add(person, RDF.type, GK.Person)
+        self.add(person, FOAF.name, Literal(name))
+        self.add(person, RDFS.label, _vi(name))
+        return person
+
+    def _person(self, record: Person) -> None:
+        person = self.person(record.name)
+        for alias in record.aliases:
+            if alias != record.name:
+                self.add(person, SKOS.altLabel, _vi(alias))
+        if record.gender:
+            self.add(person, FOAF.gender, Literal(record.gender))
+        self._provenance(person, record.evidence)
+        for post in record.posts:
+            body = self.body(post.organization)
+            role, position = self.m.role(post.title), self.m.post(post.title, post.organization)
+            holding = self.m.holding(record.name, post.title, post.organization)
+            self.add(role, RDF.type, GK.Role)
+            self.add(role, SKOS.prefLabel, _vi(post.title))
+            self.add(position, RDF.type, GK.Post)
+            self.add(position, RDFS.label, _vi(f"{post.title}, {post.organization}"))
+            self.add(position, ORG.postIn, body)
+            self.add(position, ORG.role, role)
+            self.add(person, ORG.holds, position)
+            self.add(holding, RDF.type, GK.PostHolding)
+            self.add(holding, GK.holder, person)
+            self.add(holding, GK.body, body)
+            self.add(holding, GK.role, role)
+            self.add(holding, GK.post, position)
+            self.add(holding, GK.postTitle, _vi(post.title))
+            if self.x.article.published:
+                self.add(holding, GK.attestedOn, Literal(self.x.article.published, datatype=XSD.date))
+            self._provenance(holding, post.evidence)
+
+    def _agreement(self, record: Agreement, number: int) -> None:
+        period = record.period
+        when = record.date or (period and f"{period.start}/{period.end}") or f"{self.x.article.id}#{number}"
+        agreement = self.m.agreement(record.kind, record.parties, when)
+        self.add(agreement, RDF.type, AGREEMENT_CLASSES.get(record.kind, GK.OtherAgreement))
+        if record.title:
+            self.add(agreement, DCTERMS.title, _vi(record.title))
+        for party in record.parties:
+            self.add(agreement, GK.party, self.body(party))
+        signing = URIRef(f"{agreement}/signing")
+        self.add(agreement, GK.signing, signing)
+        self.add(signing, RDF.type, GK.SigningEvent)
+        if record.date:
+            self._date(agreement, signing, record.date)
+        if period and (period.start or period.end):
+            self._period(agreement, period.start, period.end)
+        for signatory in record.signatories:
+            person = self.person(signatory.person)
+            signature = self.m.signature(agreement, signatory.person, signatory.on_behalf_of)
+            self.add(agreement, GK.signature, signature)
+            self.add(agreement, GK.signedBy, person)
+            self.add(signing, PROV.qualifiedAssociation, signature)
+            self.add(signature, RDF.type, GK.Signature)
+            self.add(signature, GK.signatory, person)
+            if signatory.on_behalf_of:
+                self.add(signature, GK.signedFor, self.body(signatory.on_behalf_of))
+            self._provenance(signature, signatory.evidence)
+        self._provenance(agreement, record.evidence)
+
+    def _date(self, agreement: URIRef, signing: URIRef, value: str) -> None:
+        literal, unit = date_literal(value)
+        self.add(agreement, GK.signingDate, literal)
+        self.add(agreement, GK.signingDatePrecision, unit)
+        instant, description = URIRef(f"{signing}/time"), URIRef(f"{signing}/time/description")
+        self.add(signing, TIME.hasTime, instant)
+        self.add(instant, RDF.type, TIME.Instant)
+        self.add(instant, TIME.inDateTime, description)
+        self.add(description, RDF.type, TIME.GeneralDateTimeDescription)
+        self.add(description, TIME.unitType, unit)
+        year, month, day = _date_parts(value)
+        if year:
+            self.add(description, TIME.year, Literal(year, datatype=XSD.gYear))
+        if month:
+            self.add(description, TIME.month, Literal(f"--{month}", datatype=XSD.gMonth))
+        if day:
+            self.add(description, TIME.day, Literal(f"---{day}", datatype=XSD.gDay))
+
+    def _period(self, agreement: URIRef, start: str | None, end: str | None) -> None:
+        interval = URIRef(f"{agreement}/period")
+        self.add(agreement, GK.validityPeriod, interval)
+        self.add(interval, RDF.type, TIME.Interval)
+        for value, bound, link in ((start, GK.periodStart, TIME.hasBeginning), (end, GK.periodEnd, TIME.hasEnd)):
+            if not value:
+                continue
+            literal, _ = date_literal(value)
+            self.add(agreement, bound, literal)
+            instant = URIRef(f"{interval}/{'start' if bound == GK.periodStart else 'end'}")
+            self.add(interval, link, instant)
+            self.add(instant, RDF.type, TIME.Instant)
+            if literal.datatype == XSD.gYear:
+                self.add(instant, TIME.inXSDgYear, literal)
+
+
+def _date_parts(value: str) -> tuple[str | None, str | None, str | None]:
+    if value.startswith("--"):
+        return None, value[2:4], value[5:7]
+    parts = value.split("-")
+    return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+
+
+def extraction_to_graph(extraction: Extraction, minter: Minter) -> Graph:
+    """The triples of one article's named graph."""
+    return ArticleMapper(extraction, minter).build()

@@ -1,0 +1,105 @@
+"""The embedded Oxigraph store: on disk in the data directory (or in memory), seen through rdflib.
+
+rdflib is the API (``dataset`` is an rdflib Dataset over oxrdflib, default graph = union of all
+graphs); writes go straight to pyoxigraph so that replacing an article's graph is one atomic
+transaction — a crash mid-write leaves the old graph or the new one, never half of each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from govkg.errors import QueryError, StoreError
+from govkg.ontology import ONTOLOGY_IRI, ONTOLOGY_PATH
+
+
+class KnowledgeStore:
+    """One govkg graph store; use as a context manager so the on-disk store is closed cleanly."""
+
+    def __init__(self, inner: ox.Store, *, location: str = "memory") -> None:
+        self.inner = inner
+        self.location = location
+        self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> KnowledgeStore:
+        """Open (creating when writable) the store in ``path``; a store in use elsewhere gets a clear error."""
+        try:
+            if read_only:
+                if not path.exists():
+                    raise StoreError(f"no graph store at {path}", hint="run `govkg build INPUT…` first")
+                inner = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                inner = ox.Store(str(path))
+        except OSError as error:
+            text = str(error)
+            if "lock" in text.lower():
+                raise StoreError(
+                    f"the graph store {path} is in use by another govkg process",
+                    hint="wait for it to finish, or use another --data-dir",
+                ) from None
+            raise StoreError(f"cannot open the graph store {path}: {text}", hint="check the --data-dir") from None
+        return cls(inner, location=str(path))
+
+    @classmethod
+    def memory(cls) -> KnowledgeStore:
+        return cls(ox.Store())
+
+    def __enter__(self) -> KnowledgeStore:
+        return self
+
+    def __exit__(self, *_: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.inner.flush()
+        except OSError:
+            pass  # read-only stores cannot flush; nothing to write anyway
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> int:
+        """Make ``graph_iri`` hold exactly ``graph``'s triples, atomically; returns the triple count."""
+        lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+        update = f"DROP SILENT GRAPH {graph_iri.n3()} ;\nINSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"
+        try:
+            self.inner.update(update)
+        except OSError as error:
+            raise StoreError(f"cannot write to {self.location}: {error}", hint="check disk space") from None
+        return len(graph)
+
+    def drop_graph(self, graph_iri: URIRef) -> None:
+        self.inner.update(f"DROP SILENT GRAPH {graph_iri.n3()}")
+
+    def ensure_ontology(self) -> None:
+        """Keep the ontology in its own named graph, so queries can use its labels and hierarchy."""
+        ontology = Graph().parse(ONTOLOGY_PATH, format="turtle")
+        self.replace_graph(URIRef(ONTOLOGY_IRI), ontology)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def graph_names(self) -> Iterator[URIRef]:
+        for node in self.inner.named_graphs():
+            yield URIRef(node.value)
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run SPARQL over the union of all graphs; ``bindings`` are bound as RDF terms, never pasted in."""
+        try:
+            return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL syntax error: {error}", hint="check the query text") from None
+        except (ValueError, OSError) as error:
+            raise QueryError(f"the query failed: {error}") from None

@@ -1,0 +1,114 @@
+"""Named SPARQL queries: ``.rq`` files with a metadata header, and safe parameter binding.
+
+A header is the leading ``#`` comment block::
+
+    # title: Who signed what, and when
+    # description: … (continued on lines that start with "#   ")
+    # param: body (string): help text
+
+Parameters become RDF terms bound to the query variable of the same name (``?body``), never text
+pasted into the query, so no value can change a query's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Identifier
+
+from govkg.errors import QueryError
+
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*:\s*(?P<help>.*)$")
+TYPES = ("string", "date", "integer", "iri")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    help: str
+    default: str | None = None
+
+    def bind(self, value: str) -> Identifier:
+        """The RDF term for a value given on the command line; a wrong value is a clear error."""
+        if self.type == "string":
+            return Literal(value)
+        if self.type == "date":
+            try:
+                return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+            except ValueError:
+                raise QueryError(f"--{self.name} must be a date YYYY-MM-DD, not {value!r}") from None
+        if self.type == "integer":
+            try:
+                return Literal(int(value))
+            except ValueError:
+                raise QueryError(f"--{self.name} must be a whole number, not {value!r}") from None
+        if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", value, re.I):
+            raise QueryError(f"--{self.name} must be an absolute IRI, not {value!r}")
+        return URIRef(value)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default=())
+
+    def bindings(self, values: dict[str, str]) -> dict[str, Identifier]:
+        """Bind given values (and defaults) to their variables; unknown names are an error listing the known."""
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            options = ", ".join(f"--{p}" for p in known) or "none"
+            raise QueryError(f"{self.name} has no parameter {', '.join(unknown)}", hint=f"its parameters: {options}")
+        bound: dict[str, Identifier] = {}
+        for param in self.params:
+            value = values.get(param.name, param.default)
+            if value is not None and value != "":
+                bound[param.name] = param.bind(value)
+        return bound
+
+
+def parse_named_query(name: str, text: str) -> NamedQuery:
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    key = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line[1:]
+        match = re.match(r"^\s(\w+):\s?(.*)$", body)
+        if match and not body.startswith("   "):
+            key, value = match.groups()
+            if key == "param":
+                found = _PARAM.match(value.strip())
+                if not found or found["type"] not in TYPES:
+                    raise ValueError(f"{name}.rq: bad param line {value!r}; write `name (type): help`, type in {TYPES}")
+                params.append(Param(found["name"], found["type"], found["help"].strip(), found["default"]))
+                key = None
+            else:
+                meta[key] = value.strip()
+        elif key and body.strip():
+            meta[key] += " " + body.strip()
+    if "title" not in meta:
+        raise ValueError(f"{name}.rq has no '# title:' header")
+    return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
+
+
+def list_queries() -> list[NamedQuery]:
+    folder = resources.files("govkg.queries")
+    entries = sorted(p for p in folder.iterdir() if p.name.endswith(".rq"))
+    return [parse_named_query(p.name.removesuffix(".rq"), p.read_text(encoding="utf-8")) for p in entries]
+
+
+def get_query(name: str) -> NamedQuery:
+    queries = {q.name: q for q in list_queries()}
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}", hint=f"known queries: {', '.join(queries)} (govkg query --list)")
+    return queries[name]

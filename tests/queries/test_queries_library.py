@@ -1,0 +1,45 @@
+"""Named queries: headers parse, parameters bind as typed RDF terms, bad values are refused."""
+
+import pytest
+from rdflib import XSD, Literal
+
+from govkg.errors import QueryError
+from govkg.queries.library import get_query, list_queries, parse_named_query
+
+
+def test_every_named_query_has_a_title_and_typed_params():
+    queries = list_queries()
+    assert "who-signed" in {q.name for q in queries}
+    for query in queries:
+        assert query.title and query.description
+        for param in query.params:
+            assert f"?{param.name}" in query.text, f"{query.name}: --{param.name} is bound to no variable"
+
+
+def test_who_signed_params():
+    query = get_query("who-signed")
+    assert [p.name for p in query.params] == ["body", "person", "kind", "from", "to"]
+    bound = query.bindings({"body": 'Long An" } DROP ALL ; #', "from": "2022-01-01"})
+    assert bound["body"] == Literal('Long An" } DROP ALL ; #')
+    assert bound["from"] == Literal("2022-01-01", datatype=XSD.date)
+    assert "person" not in bound
+
+
+@pytest.mark.parametrize(("values", "message"), [({"from": "16/7"}, "YYYY-MM-DD"), ({"nobody": "x"}, "no parameter")])
+def test_bad_parameters_are_refused(values, message):
+    with pytest.raises(QueryError, match=message):
+        get_query("who-signed").bindings(values)
+
+
+def test_header_parsing_with_continuation_and_default():
+    text = "# title: T\n# description: first\n#   second\n# param: limit (integer, default 10): how many\nSELECT ?x {}"
+    query = parse_named_query("q", text)
+    assert query.description == "first second"
+    (param,) = query.params
+    assert (param.name, param.type, param.default, param.help) == ("limit", "integer", "10", "how many")
+    assert query.bindings({})["limit"] == Literal(10)
+
+
+def test_unknown_query_lists_the_known():
+    with pytest.raises(QueryError, match="who-signed"):
+        get_query("who-sign")
