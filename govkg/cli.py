@@ -276,10 +276,10 @@ def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
         _print_query_list(sys.stdout)
         return 0
     query = get_query(args.name)
-    bindings = query.bindings(_query_options(extra))
+    text = query.render(_query_options(extra))
     config = _config(args)
     with _open_store(config, read_only=True) as store:
-        result = store.query(query.text, bindings)
+        result = store.query(text)
         write_result(result, args.format, sys.stdout, prefixes=_prefixes(config))
     return 0
 

@@ -1,7 +1,9 @@
-"""Export the store for other linked-data tools, through Oxigraph's own streaming serializers.
+"""Export the store for other linked-data tools.
 
-Dataset formats (TriG, N-Quads) keep each article's named graph; graph formats (Turtle, N-Triples,
-RDF/XML, JSON-LD) hold the union of all graphs, with the project's prefixes.
+Dataset formats (TriG, N-Quads, JSON-LD) keep each article's named graph; graph formats (Turtle,
+N-Triples, RDF/XML) hold the union of all graphs, with the project's prefixes. Oxigraph's streaming
+serializers write all but JSON-LD; its JSON-LD is one node object per triple, so JSON-LD goes
+through rdflib, which groups each subject's properties and compacts IRIs with a @context.
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ def export(store: KnowledgeStore, output: BinaryIO, fmt: str, *, base_iri: str |
         raise GovkgError(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
     rdf_format = FORMATS[fmt]
     prefixes = dict(PREFIXES, id=base_iri) if base_iri else PREFIXES
+    if fmt == "jsonld":
+        output.write(store.dataset.serialize(format="json-ld", context=prefixes, auto_compact=True, encoding="utf-8"))
+        return
     if rdf_format.supports_datasets:
         store.inner.dump(output, rdf_format, prefixes=prefixes if fmt == "trig" else None)
         return
     triples = store.inner.query(_UNION)
-    ox.serialize(triples, output, rdf_format, prefixes=prefixes if fmt in ("ttl", "rdfxml", "jsonld") else None)
+    ox.serialize(triples, output, rdf_format, prefixes=prefixes if fmt in ("ttl", "rdfxml") else None)

@@ -7,7 +7,9 @@ transaction — a crash mid-write leaves the old graph or the new one, never hal
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import fcntl
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -15,7 +17,6 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
-from rdflib.term import Identifier
 
 from govkg.errors import QueryError, StoreError
 from govkg.ontology import ONTOLOGY_IRI, ONTOLOGY_PATH
@@ -24,14 +25,22 @@ from govkg.ontology import ONTOLOGY_IRI, ONTOLOGY_PATH
 class KnowledgeStore:
     """One govkg graph store; use as a context manager so the on-disk store is closed cleanly."""
 
-    def __init__(self, inner: ox.Store, *, location: str = "memory") -> None:
+    def __init__(self, inner: ox.Store, *, location: str = "memory", lock: int | None = None) -> None:
         self.inner = inner
         self.location = location
         self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+        self._lock = lock
+        self.read_only = False
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> KnowledgeStore:
-        """Open (creating when writable) the store in ``path``; a store in use elsewhere gets a clear error."""
+        """Open (creating when writable) the store in ``path``; a store in use elsewhere gets a clear error.
+
+        One writer at a time, enforced by an exclusive lock on ``<path>.lock`` taken before RocksDB
+        opens (a second writer on the same folder would otherwise see a corrupt store). Readers open
+        a read-only view and may run beside the writer.
+        """
+        lock = None
         try:
             if read_only:
                 if not path.exists():
@@ -39,16 +48,15 @@ class KnowledgeStore:
                 inner = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
+                lock = _take_lock(path.with_name(path.name + ".lock"))
                 inner = ox.Store(str(path))
-        except OSError as error:
-            text = str(error)
-            if "lock" in text.lower():
-                raise StoreError(
-                    f"the graph store {path} is in use by another govkg process",
-                    hint="wait for it to finish, or use another --data-dir",
-                ) from None
-            raise StoreError(f"cannot open the graph store {path}: {text}", hint="check the --data-dir") from None
-        return cls(inner, location=str(path))
+        except (OSError, RuntimeError) as error:
+            if lock is not None:
+                os.close(lock)
+            raise StoreError(f"cannot open the graph store {path}: {error}", hint="check the --data-dir") from None
+        store = cls(inner, location=str(path), lock=lock)
+        store.read_only = read_only
+        return store
 
     @classmethod
     def memory(cls) -> KnowledgeStore:
@@ -61,10 +69,12 @@ class KnowledgeStore:
         self.close()
 
     def close(self) -> None:
-        try:
+        if not self.read_only:
             self.inner.flush()
-        except OSError:
-            pass  # read-only stores cannot flush; nothing to write anyway
+        del self.dataset, self.inner  # RocksDB closes when the last reference goes, before the lock is freed
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -95,11 +105,24 @@ class KnowledgeStore:
     def __len__(self) -> int:
         return len(self.inner)
 
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        """Run SPARQL over the union of all graphs; ``bindings`` are bound as RDF terms, never pasted in."""
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL query over the union of all graphs."""
         try:
-            return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+            return self.dataset.query(sparql)
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}", hint="check the query text") from None
         except (ValueError, OSError) as error:
             raise QueryError(f"the query failed: {error}") from None
+
+
+def _take_lock(path: Path) -> int:
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise StoreError(
+            f"the graph store {path.with_suffix('')} is in use by another govkg process",
+            hint="wait for it to finish, or use another --data-dir",
+        ) from None
+    return descriptor

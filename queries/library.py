@@ -6,8 +6,12 @@ A header is the leading ``#`` comment block::
     # description: … (continued on lines that start with "#   ")
     # param: body (string): help text
 
-Parameters become RDF terms bound to the query variable of the same name (``?body``), never text
-pasted into the query, so no value can change a query's shape.
+Each query declares its parameters once more, as SPARQL: a ``VALUES`` row of ``UNDEF`` at the top of
+its ``WHERE`` clause, e.g. ``VALUES (?body ?from) { (UNDEF UNDEF) }`` — valid as it stands (no
+filter). Binding validates each value, makes it an RDF term, and puts the term's own serialization
+(quotes and backslashes escaped by rdflib) into that row: a value can never change a query's shape.
+Oxigraph's ``substitutions`` cannot do this, as they apply only to projected variables after the
+filters have run.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from rdflib.term import Identifier
 
 from govkg.errors import QueryError
 
+_VALUES = re.compile(r"VALUES\s*\((?P<vars>[^)]*)\)\s*\{\s*\((?P<row>[^)]*)\)\s*\}")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*:\s*(?P<help>.*)$")
 TYPES = ("string", "date", "integer", "iri")
 
@@ -74,6 +79,16 @@ class NamedQuery:
                 bound[param.name] = param.bind(value)
         return bound
 
+    def render(self, values: dict[str, str]) -> str:
+        """The query text with the parameters' VALUES row filled in with validated RDF terms."""
+        bound = self.bindings(values)
+        if not self.params:
+            return self.text
+        match = _VALUES.search(self.text)
+        assert match, "parse_named_query checked the VALUES row"
+        row = " ".join(bound[p.name].n3() if p.name in bound else "UNDEF" for p in self.params)
+        return self.text[: match.start("row")] + row + self.text[match.end("row") :]
+
 
 def parse_named_query(name: str, text: str) -> NamedQuery:
     meta: dict[str, str] = {}
@@ -98,6 +113,13 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             meta[key] += " " + body.strip()
     if "title" not in meta:
         raise ValueError(f"{name}.rq has no '# title:' header")
+    if params:
+        match = _VALUES.search(text)
+        declared = match["vars"].split() if match else []
+        expected = [f"?{p.name}" for p in params]
+        if declared != expected or match["row"].split() != ["UNDEF"] * len(params):  # type: ignore[index]
+            raise ValueError(f"{name}.rq must bind its parameters with `VALUES ({' '.join(expected)}) "
+                             f"{{ ({' '.join(['UNDEF'] * len(params))}) }}` at the top of WHERE")
     return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
 
 

@@ -32,12 +32,19 @@ def test_bad_parameters_are_refused(values, message):
 
 
 def test_header_parsing_with_continuation_and_default():
-    text = "# title: T\n# description: first\n#   second\n# param: limit (integer, default 10): how many\nSELECT ?x {}"
+    text = "# title: T\n# description: first\n#   second\n# param: limit (integer, default 10): how many\n"
+    text += "SELECT ?x { VALUES (?limit) { (UNDEF) } }"
     query = parse_named_query("q", text)
     assert query.description == "first second"
     (param,) = query.params
     assert (param.name, param.type, param.default, param.help) == ("limit", "integer", "10", "how many")
     assert query.bindings({})["limit"] == Literal(10)
+    assert 'VALUES (?limit) { ("5"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in query.render({"limit": "5"})
+
+
+def test_a_query_must_declare_its_values_row():
+    with pytest.raises(ValueError, match="VALUES"):
+        parse_named_query("q", "# title: T\n# param: a (string): x\nSELECT ?x { ?x ?p ?a }")
 
 
 def test_unknown_query_lists_the_known():
