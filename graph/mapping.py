@@ -167,7 +167,7 @@ class ArticleMapper:
             self.add(holding, GK.body, body)
             self.add(holding, GK.role, role)
             self.add(holding, GK.post, position)
-            self.add(holding, GK.postTitle, _vi(post.title))
+            self.add(holding, GK.postTitle, Literal(post.title))  # xsd:string by the ontology
             if self.x.article.published:
                 self.add(holding, GK.attestedOn, Literal(self.x.article.published, datatype=XSD.date))
             self._provenance(holding, post.evidence)
