@@ -68,7 +68,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, globs, or - for stdin")
     p.add_argument("--examples", action="store_true", help="also load the bundled example articles")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input (exit 3)")
-    p.add_argument("--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)")
+    p.add_argument(
+        "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
+    )
     _common(p)
 
     p = sub.add_parser(
@@ -79,7 +81,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="+", metavar="FILE", help="files, folders, globs, or - for stdin")
     p.add_argument("--json", action="store_true", help="one JSON object per line (SCHEMA.md shape)")
-    p.add_argument("--evidence", action="store_true", help="with --json: add the sentence and offsets of each fact")
+    p.add_argument(
+        "--evidence", action="store_true", help="with --json: add the sentence and offsets of each fact"
+    )
 
     p = sub.add_parser(
         "eval",
@@ -199,7 +203,9 @@ def _print_extraction(extraction, out: TextIO) -> None:  # noqa: ANN001 - Extrac
     for body in extraction.organizations:
         out.write(f"  body       {body.name} ({body.type})\n")
     for agreement in extraction.agreements:
-        out.write(f"  agreement  {agreement.kind}: {agreement.title} [{agreement.date or 'date not stated'}]\n")
+        out.write(
+            f"  agreement  {agreement.kind}: {agreement.title} [{agreement.date or 'date not stated'}]\n"
+        )
         out.write(f"             parties: {' · '.join(agreement.parties)}\n")
         for signatory in agreement.signatories:
             out.write(f"             signed by {signatory.person} for {signatory.on_behalf_of or '?'}\n")
@@ -217,7 +223,9 @@ def cmd_eval(args: argparse.Namespace, _: list[str]) -> int:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: cannot read gold file ({error})", hint="give a UTF-8 JSONL gold file") from None
+            raise InputError(
+                f"{path}: cannot read gold file ({error})", hint="give a UTF-8 JSONL gold file"
+            ) from None
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
@@ -225,15 +233,31 @@ def cmd_eval(args: argparse.Namespace, _: list[str]) -> int:
                 record = json.loads(line)
                 article = article_from_record(record, f"{path}:{number}", default_id=f"{path.stem}-{number}")
             except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{number}: not valid JSON ({error.msg})", hint="fix the line") from None
+                raise InputError(
+                    f"{path}:{number}: not valid JSON ({error.msg})", hint="fix the line"
+                ) from None
             except Exception as error:  # ReadError: a record without text
                 raise InputError(f"{path}:{number}: {error}", hint="give each gold record its text") from None
             gold.append(record)
             predicted.append(extract(article).to_json())
     scores = score(gold, predicted)
     if args.json:
-        print(json.dumps({k: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
-                              "fn": s.fn} for k, s in scores.items()}, indent=2))
+        print(
+            json.dumps(
+                {
+                    k: {
+                        "precision": s.precision,
+                        "recall": s.recall,
+                        "f1": s.f1,
+                        "tp": s.tp,
+                        "fp": s.fp,
+                        "fn": s.fn,
+                    }
+                    for k, s in scores.items()
+                },
+                indent=2,
+            )
+        )
     else:
         print(f"{len(gold)} articles from {', '.join(args.gold)}")
         print(format_table(scores))

@@ -48,7 +48,9 @@ def export(store: KnowledgeStore, output: BinaryIO, fmt: str, *, base_iri: str |
     rdf_format = FORMATS[fmt]
     prefixes = dict(PREFIXES, id=base_iri) if base_iri else PREFIXES
     if fmt == "jsonld":
-        output.write(store.dataset.serialize(format="json-ld", context=prefixes, auto_compact=True, encoding="utf-8"))
+        output.write(
+            store.dataset.serialize(format="json-ld", context=prefixes, auto_compact=True, encoding="utf-8")
+        )
         return
     if rdf_format.supports_datasets:
         store.inner.dump(output, rdf_format, prefixes=prefixes if fmt == "trig" else None)

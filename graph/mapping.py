@@ -223,7 +223,10 @@ class ArticleMapper:
         interval = URIRef(f"{agreement}/period")
         self.add(agreement, GK.validityPeriod, interval)
         self.add(interval, RDF.type, TIME.Interval)
-        for value, bound, link in ((start, GK.periodStart, TIME.hasBeginning), (end, GK.periodEnd, TIME.hasEnd)):
+        for value, bound, link in (
+            (start, GK.periodStart, TIME.hasBeginning),
+            (end, GK.periodEnd, TIME.hasEnd),
+        ):
             if not value:
                 continue
             literal, _ = date_literal(value)

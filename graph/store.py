@@ -53,7 +53,9 @@ class KnowledgeStore:
         except (OSError, RuntimeError) as error:
             if lock is not None:
                 os.close(lock)
-            raise StoreError(f"cannot open the graph store {path}: {error}", hint="check the --data-dir") from None
+            raise StoreError(
+                f"cannot open the graph store {path}: {error}", hint="check the --data-dir"
+            ) from None
         store = cls(inner, location=str(path), lock=lock)
         store.read_only = read_only
         return store
@@ -81,7 +83,9 @@ class KnowledgeStore:
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> int:
         """Make ``graph_iri`` hold exactly ``graph``'s triples, atomically; returns the triple count."""
         lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-        update = f"DROP SILENT GRAPH {graph_iri.n3()} ;\nINSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"
+        update = (
+            f"DROP SILENT GRAPH {graph_iri.n3()} ;\nINSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"
+        )
         try:
             self.inner.update(update)
         except OSError as error:

@@ -12,6 +12,7 @@ import io
 import json
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -91,8 +92,9 @@ def read_file(path: Path) -> Iterator[Article | ReadError]:
                 yield from _read_jsonl(stream, str(path))
             return
         raw = path.read_bytes()
-    except OSError as error:
-        raise ReadError(str(path), f"cannot read ({error.strerror or error})", "check the path and its permissions")
+    except (OSError, EOFError, zlib.error) as error:  # unreadable, or a truncated or corrupt gzip
+        problem = f"cannot read ({getattr(error, 'strerror', None) or error})"
+        raise ReadError(str(path), problem, "check the path, its permissions and that it is whole") from None
     if name.endswith(HTML_SUFFIXES):
         yield read_html(raw, str(path), default_id=path.stem)
     elif name.endswith(TEXT_SUFFIXES):
@@ -101,7 +103,8 @@ def read_file(path: Path) -> Iterator[Article | ReadError]:
         raise ReadError(
             str(path),
             "unknown format",
-            f"name the file *.txt (title on the first line), *.jsonl[.gz] or *.html; known: {', '.join(KNOWN_SUFFIXES)}",
+            "name the file *.txt (title on the first line), *.jsonl[.gz] or *.html; "
+            f"known: {', '.join(KNOWN_SUFFIXES)}",
         )
 
 
@@ -149,7 +152,9 @@ def read_html(raw: bytes, location: str, *, default_id: str) -> Article:
         html, with_metadata=True, include_comments=False, date_extraction_params={"extensive_search": False}
     )
     if doc is None or not (doc.text or "").strip():
-        raise ReadError(location, "no article text found in the HTML", "check that the page holds the article body")
+        raise ReadError(
+            location, "no article text found in the HTML", "check that the page holds the article body"
+        )
     title = doc.title or ""
     text = doc.text if not title or doc.text.startswith(title) else f"{title}\n\n{doc.text}"
     published = doc.date if doc.date and _DATE.match(doc.date) else None
@@ -173,11 +178,15 @@ def _read_jsonl(stream: IO[bytes], location: str) -> Iterator[Article | ReadErro
         empty = False
         where = f"{location}:{number}"
         try:
-            yield article_from_record(json.loads(decode(raw_line, where)), where, default_id=f"{stem}-{number}")
+            yield article_from_record(
+                json.loads(decode(raw_line, where)), where, default_id=f"{stem}-{number}"
+            )
         except ReadError as error:
             yield error
         except json.JSONDecodeError as error:
-            yield ReadError(where, f"not valid JSON ({error.msg}, column {error.colno})", "fix or remove the line")
+            yield ReadError(
+                where, f"not valid JSON ({error.msg}, column {error.colno})", "fix or remove the line"
+            )
     if empty:
         yield ReadError(location, "empty file", "remove it or give it articles, one JSON object per line")
 
@@ -191,7 +200,9 @@ def article_from_record(record: object, location: str, *, default_id: str) -> Ar
         raise ReadError(location, 'missing or empty "text"', 'give every record the article body in "text"')
     published = record.get("published")
     if published is not None and not (isinstance(published, str) and _DATE.match(published)):
-        raise ReadError(location, f'"published" must be YYYY-MM-DD or null, not {published!r}', "fix the date")
+        raise ReadError(
+            location, f'"published" must be YYYY-MM-DD or null, not {published!r}', "fix the date"
+        )
     optional = {key: record.get(key) for key in ("url", "source")}
     for key, value in optional.items():
         if value is not None and not isinstance(value, str):

@@ -112,7 +112,9 @@ class Extraction:
         def clean(value: Any) -> Any:
             if isinstance(value, dict):
                 return {
-                    k: clean(v) for k, v in value.items() if with_evidence or k not in ("evidence", "aliases_evidence")
+                    k: clean(v)
+                    for k, v in value.items()
+                    if with_evidence or k not in ("evidence", "aliases_evidence")
                 }
             if isinstance(value, list):
                 return [clean(v) for v in value]

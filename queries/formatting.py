@@ -30,7 +30,7 @@ def display(term: Node | None, prefixes: Mapping[str, str]) -> str:
         text = str(term)
         for prefix, namespace in prefixes.items():
             if text.startswith(namespace):
-                return f"{prefix}:{text[len(namespace):]}"
+                return f"{prefix}:{text[len(namespace) :]}"
         return text
     return str(term)
 
@@ -81,7 +81,9 @@ def _table(header: list[str], body: list[list[str]], out: TextIO) -> None:
     for row in body:
         table.add_row(*row)
     interactive = out.isatty() if hasattr(out, "isatty") else False
-    console = Console(file=out, width=None if interactive else 240, color_system="auto" if interactive else None)
+    console = Console(
+        file=out, width=None if interactive else 240, color_system="auto" if interactive else None
+    )
     console.print(table)
     if not body:
         out.write("(no results)\n")

@@ -27,7 +27,9 @@ from rdflib.term import Identifier
 from govkg.errors import QueryError
 
 _VALUES = re.compile(r"VALUES\s*\((?P<vars>[^)]*)\)\s*\{\s*\((?P<row>[^)]*)\)\s*\}")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*:\s*(?P<help>.*)$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*:\s*(?P<help>.*)$"
+)
 TYPES = ("string", "date", "integer", "iri")
 
 
@@ -66,12 +68,14 @@ class NamedQuery:
     params: tuple[Param, ...] = field(default=())
 
     def bindings(self, values: dict[str, str]) -> dict[str, Identifier]:
-        """Bind given values (and defaults) to their variables; unknown names are an error listing the known."""
+        """Bind values (and defaults) to their variables; an unknown name is an error listing the known."""
         known = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(known))
         if unknown:
             options = ", ".join(f"--{p}" for p in known) or "none"
-            raise QueryError(f"{self.name} has no parameter {', '.join(unknown)}", hint=f"its parameters: {options}")
+            raise QueryError(
+                f"{self.name} has no parameter {', '.join(unknown)}", hint=f"its parameters: {options}"
+            )
         bound: dict[str, Identifier] = {}
         for param in self.params:
             value = values.get(param.name, param.default)
@@ -104,7 +108,9 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             if key == "param":
                 found = _PARAM.match(value.strip())
                 if not found or found["type"] not in TYPES:
-                    raise ValueError(f"{name}.rq: bad param line {value!r}; write `name (type): help`, type in {TYPES}")
+                    raise ValueError(
+                        f"{name}.rq: bad param line {value!r}; write `name (type): help`, type in {TYPES}"
+                    )
                 params.append(Param(found["name"], found["type"], found["help"].strip(), found["default"]))
                 key = None
             else:
@@ -118,8 +124,10 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         declared = match["vars"].split() if match else []
         expected = [f"?{p.name}" for p in params]
         if declared != expected or match["row"].split() != ["UNDEF"] * len(params):  # type: ignore[index]
-            raise ValueError(f"{name}.rq must bind its parameters with `VALUES ({' '.join(expected)}) "
-                             f"{{ ({' '.join(['UNDEF'] * len(params))}) }}` at the top of WHERE")
+            raise ValueError(
+                f"{name}.rq must bind its parameters with `VALUES ({' '.join(expected)}) "
+                f"{{ ({' '.join(['UNDEF'] * len(params))}) }}` at the top of WHERE"
+            )
     return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
 
 
@@ -132,5 +140,7 @@ def list_queries() -> list[NamedQuery]:
 def get_query(name: str) -> NamedQuery:
     queries = {q.name: q for q in list_queries()}
     if name not in queries:
-        raise QueryError(f"no named query {name!r}", hint=f"known queries: {', '.join(queries)} (govkg query --list)")
+        raise QueryError(
+            f"no named query {name!r}", hint=f"known queries: {', '.join(queries)} (govkg query --list)"
+        )
     return queries[name]

@@ -16,7 +16,9 @@ from govkg.loaders.records import (
 )
 
 BASE = "https://w3id.org/govkg/id/"
-SENTENCE = "Bộ trưởng Nguyễn Mạnh Hùng và Chủ tịch UBND tỉnh Long An Trần Văn Cần ký kết biên bản hợp tác ngày 16/7."
+SENTENCE = (
+    "Bộ trưởng Nguyễn Mạnh Hùng và Chủ tịch UBND tỉnh Long An Trần Văn Cần ký kết biên bản hợp tác ngày 16/7."
+)
 
 
 @pytest.fixture

@@ -54,13 +54,27 @@ def test_filters_from_the_command_line(capsys, data_dir):
 
 
 def test_building_again_adds_nothing(capsys, data_dir):
-    code, out, _ = run(capsys, "sparql", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", "--format", "csv",
-                       "--data-dir", data_dir)
+    code, out, _ = run(
+        capsys,
+        "sparql",
+        "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+        "--format",
+        "csv",
+        "--data-dir",
+        data_dir,
+    )
     before = out.splitlines()[1]
     assert main(["build", str(example_articles()), "--data-dir", str(data_dir)]) == 0
     capsys.readouterr()
-    _, out, _ = run(capsys, "sparql", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", "--format", "csv",
-                    "--data-dir", data_dir)
+    _, out, _ = run(
+        capsys,
+        "sparql",
+        "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+        "--format",
+        "csv",
+        "--data-dir",
+        data_dir,
+    )
     assert out.splitlines()[1] == before
 
 
@@ -79,8 +93,10 @@ def test_turtle_export_parses_back_isomorphic_to_nquads_export(capsys, data_dir,
 
 
 def test_sparql_construct_prints_turtle(capsys, data_dir):
-    query = ("PREFIX gk: <https://w3id.org/govkg/ontology#> "
-             "CONSTRUCT { ?a gk:signedBy ?p } WHERE { ?a gk:signedBy ?p }")
+    query = (
+        "PREFIX gk: <https://w3id.org/govkg/ontology#> "
+        "CONSTRUCT { ?a gk:signedBy ?p } WHERE { ?a gk:signedBy ?p }"
+    )
     code, out, _ = run(capsys, "sparql", query, "--data-dir", data_dir)
     assert code == 0 and "signedBy" in out
     assert len(Graph().parse(data=out, format="turtle")) >= 4
@@ -108,7 +124,9 @@ def test_bad_input_is_reported_and_the_store_still_answers(capsys, data_dir, tmp
     assert code == 1 and str(binary) in err and "binary" in err
     code, _, err = run(capsys, "build", binary, "--strict", "--data-dir", data_dir)
     assert code == 3 and str(binary) in err
-    assert ("Phạm Đức Long", "Bộ Thông tin và Truyền thông", "2022-05-05") in signed(who_signed(capsys, data_dir))
+    assert ("Phạm Đức Long", "Bộ Thông tin và Truyền thông", "2022-05-05") in signed(
+        who_signed(capsys, data_dir)
+    )
 
 
 def test_query_before_build_says_what_to_do(capsys, tmp_path):
@@ -121,8 +139,17 @@ def test_extract_json_has_the_schema_shape(capsys):
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(records) == 5
     for record in records:
-        assert set(record) == {"id", "url", "source", "published", "title", "text", "persons", "organizations",
-                               "agreements"}
+        assert set(record) == {
+            "id",
+            "url",
+            "source",
+            "published",
+            "title",
+            "text",
+            "persons",
+            "organizations",
+            "agreements",
+        }
 
 
 def test_eval_prints_per_kind_scores(capsys):

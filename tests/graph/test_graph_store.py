@@ -1,13 +1,13 @@
-"""Records → RDF → the embedded Oxigraph store: typed terms, provenance, replace-not-duplicate, persistence."""
+"""Records → RDF → the embedded Oxigraph store: typed terms, provenance, replacing, persistence."""
 
 import io
 
 import pytest
+from conftest import BASE, SENTENCE, make_extraction
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import TIME
 
-from conftest import BASE, SENTENCE, make_extraction
 from govkg.errors import StoreError
 from govkg.graph.export import export
 from govkg.graph.identity import Minter
@@ -94,14 +94,21 @@ def test_read_only_open_of_a_missing_store_says_build_first(tmp_path):
 
 def _plain(term):
     """RDF 1.1: "x" and "x"^^xsd:string are one term; rdflib keeps them apart, so compare them plainly."""
-    return Literal(str(term), lang=term.language) if isinstance(term, Literal) and term.datatype == XSD.string else term
+    return (
+        Literal(str(term), lang=term.language)
+        if isinstance(term, Literal) and term.datatype == XSD.string
+        else term
+    )
 
 
 def _store_with_two_articles(minter):
     store = KnowledgeStore.memory()
     store.ensure_ontology()
     for article_id, date in (("t1", "--07-16"), ("t2", "2022-05-05")):
-        store.replace_graph(minter.article_graph(article_id), extraction_to_graph(make_extraction(article_id, date=date), minter))
+        store.replace_graph(
+            minter.article_graph(article_id),
+            extraction_to_graph(make_extraction(article_id, date=date), minter),
+        )
     return store
 
 

@@ -26,16 +26,30 @@ def test_plain_text_title_is_first_line(tmp_path):
 
 def test_jsonl_records_and_bad_lines_reported_with_line_numbers(tmp_path):
     path = tmp_path / "news.jsonl"
-    good = {"id": "a1", "url": "https://x.vn/a1", "title": "T", "published": "2022-05-05", "source": "x.vn",
-            "text": "Nội dung."}
-    lines = [json.dumps(good, ensure_ascii=False), "{not json", json.dumps({"id": "a2"}),
-             json.dumps(dict(good, id="a3", published="5/5/2022"))]
+    good = {
+        "id": "a1",
+        "url": "https://x.vn/a1",
+        "title": "T",
+        "published": "2022-05-05",
+        "source": "x.vn",
+        "text": "Nội dung.",
+    }
+    lines = [
+        json.dumps(good, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "a2"}),
+        json.dumps(dict(good, id="a3", published="5/5/2022")),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, errors = collect(path)
     assert [a.id for a in articles] == ["a1"]
     assert articles[0].published == "2022-05-05" and articles[0].url == "https://x.vn/a1"
     assert [e.location for e in errors] == [f"{path}:2", f"{path}:3", f"{path}:4"]
-    assert "not valid JSON" in errors[0].problem and "text" in errors[1].problem and "YYYY-MM-DD" in errors[2].problem
+    assert (
+        "not valid JSON" in errors[0].problem
+        and "text" in errors[1].problem
+        and "YYYY-MM-DD" in errors[2].problem
+    )
 
 
 def test_gzipped_jsonl_and_folders(tmp_path):
@@ -57,14 +71,19 @@ def test_html_main_text_and_date(tmp_path):
         <article><h1>Bộ Thông tin và Truyền thông ký kết với tỉnh Hậu Giang</h1>
         <p>Chiều ngày 5/5/2022, Đoàn công tác của Bộ Thông tin và Truyền thông đã làm việc với tỉnh Hậu Giang
         về chuyển đổi số và ký kết Biên bản ghi nhớ hợp tác giai đoạn 2022-2023.</p>
-        <p>Ông Phạm Đức Long, Thứ trưởng Bộ TT&amp;TT và ông Đồng Văn Thanh ký kết Biên bản ghi nhớ.</p></article>
+        <p>Ông Phạm Đức Long, Thứ trưởng Bộ TT&amp;TT và ông Đồng Văn Thanh ký kết Biên bản ghi nhớ.</p>
+        </article>
         <footer>Bản quyền thuộc về báo</footer></body></html>""",
         encoding="utf-8",
     )
     (article,), errors = collect(page)
     assert errors == []
     assert article.published == "2022-05-05"
-    assert "Phạm Đức Long" in article.text and "Bản quyền" not in article.text and "Trang chủ" not in article.text
+    assert (
+        "Phạm Đức Long" in article.text
+        and "Bản quyền" not in article.text
+        and "Trang chủ" not in article.text
+    )
 
 
 @pytest.mark.parametrize(

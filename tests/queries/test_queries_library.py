@@ -25,7 +25,9 @@ def test_who_signed_params():
     assert "person" not in bound
 
 
-@pytest.mark.parametrize(("values", "message"), [({"from": "16/7"}, "YYYY-MM-DD"), ({"nobody": "x"}, "no parameter")])
+@pytest.mark.parametrize(
+    ("values", "message"), [({"from": "16/7"}, "YYYY-MM-DD"), ({"nobody": "x"}, "no parameter")]
+)
 def test_bad_parameters_are_refused(values, message):
     with pytest.raises(QueryError, match=message):
         get_query("who-signed").bindings(values)
@@ -39,7 +41,9 @@ def test_header_parsing_with_continuation_and_default():
     (param,) = query.params
     assert (param.name, param.type, param.default, param.help) == ("limit", "integer", "10", "how many")
     assert query.bindings({})["limit"] == Literal(10)
-    assert 'VALUES (?limit) { ("5"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in query.render({"limit": "5"})
+    assert 'VALUES (?limit) { ("5"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in query.render(
+        {"limit": "5"}
+    )
 
 
 def test_a_query_must_declare_its_values_row():

@@ -1,0 +1,159 @@
+"""Agreements: a clause that names an agreement kind and says it was signed.
+
+Kind from the document's name (biên bản ghi nhớ / MOU → memorandum; thỏa thuận hợp tác, biên bản
+hợp tác → cooperation agreement; chương trình / quy chế phối hợp → coordination programme). A
+signing only planned ("sẽ ký", "tiến tới ký kết"), a witness ("chứng kiến") and documents that are not
+agreements (quyết định, đăng ký, chữ ký số) do not count. Parties are the bodies the signatories
+sign for, or else the bodies the clause names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govkg.loaders.dates import DateMention, find_period
+from govkg.loaders.orgs import OrgMention
+from govkg.loaders.people import PersonMention
+
+_KINDS = [
+    ("MemorandumOfUnderstanding", r"(?:biên\s+bản|bản|văn\s+bản)\s+ghi\s+nhớ|(?<!\w)MO[Uu](?!\w)"),
+    ("CoordinationProgram", r"(?:chương\s+trình|quy\s+chế|kế\s+hoạch)\s+phối\s+hợp"),
+    (
+        "CooperationAgreement",
+        r"thỏa\s+thuận(?:\s+(?:hợp\s+tác|phối\s+hợp|khung))?|(?:biên\s+bản|hợp\s+đồng|chương\s+trình|văn\s+bản)"
+        r"\s+hợp\s+tác|hiệp\s+định\s+hợp\s+tác",
+    ),
+]
+_KIND_RX = re.compile("|".join(f"(?P<k{i}>{rx})" for i, (_, rx) in enumerate(_KINDS)), re.IGNORECASE)
+_SIGN_RX = re.compile(r"(?<![\w])(?<!đăng\s)(?<!chữ\s)(?:ký|kí)(?:\s+kết)?(?!\s+số)(?!\w)", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"(?:sẽ|tiến\s+tới|dự\s+kiến|chuẩn\s+bị|hướng\s+tới|để|mong\s+muốn|đề\s+xuất|đề\s+nghị|sớm|nhằm|cần|nên"
+    r"|có\s+thể|chưa|thống\s+nhất|bàn|thảo\s+luận|kế\s+hoạch)\s+(?:\S+\s+){0,3}$",
+)
+_WITNESS = re.compile(r"chứng\s+kiến|theo\s+dõi|(?:tham\s+)?dự\s+lễ", re.IGNORECASE)
+_PAST_REF = re.compile(r"trước\s+đó|trước\s+đây|năm\s+ngoái|đã\s+từng|từ\s+năm", re.IGNORECASE)
+
+
+@dataclass
+class SignatoryMention:
+    person: PersonMention
+    body: OrgMention | None
+
+
+@dataclass
+class AgreementMention:
+    kind: str
+    title: str
+    parties: list[OrgMention]
+    signatories: list[SignatoryMention] = field(default_factory=list)
+    date: str | None = None
+    period: tuple[str, str] | None = None
+    start: int = 0
+    end: int = 0
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    start = a
+    for m in re.finditer(r";", text[a:b]):
+        out.append((start, a + m.start()))
+        start = a + m.end()
+    out.append((start, b))
+    return out
+
+
+def _title(seg: str) -> str:
+    """The agreement's name as written: from its kind word to the end of the phrase."""
+    seg = re.split(r"[.;:]\s|,\s(?=(?:đồng\s+thời|và|nhằm|theo\s+đó)\b)|\n", seg)[0]
+    words = seg.split()
+    return " ".join(words[:25]).strip(" ,")
+
+
+def find_agreements(
+    text: str,
+    a: int,
+    b: int,
+    orgs: list[OrgMention],
+    people: list[PersonMention],
+    dates: list[DateMention],
+    event_date: str | None,
+) -> list[AgreementMention]:
+    """Agreements stated as signed in the sentence ``text[a:b]``."""
+    out: list[AgreementMention] = []
+    for ca, cb in _clauses(text, a, b):
+        clause = text[ca:cb]
+        km = _KIND_RX.search(clause)
+        if not km:
+            continue
+        signs = [
+            s
+            for s in _SIGN_RX.finditer(clause)
+            if not _PLANNED.search(clause[max(0, s.start() - 40) : s.start()])
+        ]
+        if not signs:
+            continue
+        sign = signs[0]
+        kind = next(_KINDS[int(k[1:])][0] for k, v in km.groupdict().items() if v)
+        # bodies and persons outside any witness part
+        blocked: list[tuple[int, int]] = []
+        for w in _WITNESS.finditer(clause):
+            if w.start() < sign.start():
+                blocked.append((ca, ca + w.end()))
+                tail = re.match(r"[^,]*,", clause[w.end() :])
+                if tail and "ký" not in tail.group():
+                    blocked.append((ca + w.end(), ca + w.end() + tail.end()))
+            else:
+                stop = re.search(r"[,;]", clause[w.end() :])
+                blocked.append((ca + w.start(), ca + w.end() + (stop.start() if stop else len(clause))))
+
+        def free(x: int, blocked: list[tuple[int, int]] = blocked) -> bool:
+            return not any(p <= x < q for p, q in blocked)
+
+        in_clause = [o for o in orgs if ca <= o.start < cb and free(o.start) and not o.unresolved]
+        persons = [p for p in people if ca <= p.start < ca + sign.start() and free(p.start) and p.posts]
+        signatories: list[SignatoryMention] = []
+        for p in persons:
+            body = _body_for(p, in_clause)
+            signatories.append(SignatoryMention(p, body))
+        post_orgs = {id(po.org) for p in people for po in p.posts if po.org is not None}
+        if signatories:
+            parties = [s.body for s in signatories if s.body is not None]
+            between = re.search(r"giữa\s", clause)
+            if between:
+                parties += [o for o in in_clause if o.start >= ca + between.end() and id(o) not in post_orgs]
+        else:
+            parties = [o for o in in_clause if id(o) not in post_orgs or not o.is_place]
+            parties = [o for o in parties if id(o) not in post_orgs]
+        uniq: dict[str, OrgMention] = {}
+        for o in parties:
+            uniq.setdefault(o.name.lower(), o)
+        date = next((d.value for d in dates if ca <= d.start < cb), None)
+        if date is None and not _PAST_REF.search(clause):
+            date = event_date
+        out.append(
+            AgreementMention(
+                kind=kind,
+                title=_title(clause[km.start() :]),
+                parties=list(uniq.values()),
+                signatories=signatories,
+                date=date,
+                period=find_period(clause[km.start() :]),
+                start=ca,
+                end=cb,
+            )
+        )
+    return out
+
+
+def _body_for(p: PersonMention, parties: list[OrgMention]) -> OrgMention | None:
+    """The body a signatory signs for: one of his posts' bodies, not a Party committee if possible."""
+    orgs = [po.org for po in p.posts if po.org is not None and not po.org.unresolved]
+    names = {o.name.lower() for o in parties}
+    for o in orgs:
+        if o.name.lower() in names and o.type != "PartyCommittee":
+            return o
+    non_party = [o for o in orgs if o.type != "PartyCommittee"]
+    if non_party:
+        return non_party[-1]
+    return orgs[-1] if orgs else None

@@ -1,0 +1,87 @@
+"""Dates and periods in Vietnamese news, keeping their precision.
+
+"ngày 16/7" → ``--07-16`` (no year known), "Chiều ngày 5/5/2022" → ``2022-05-05``, "Sáng 21-3",
+"ngày 05 tháng 5 năm 2022", "tháng 5/2022" → ``2022-05``. A year is taken only from the expression
+itself or from the article's ``published`` date, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PREFIX = (
+    r"(?:(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|vào|từ|đến"
+    r"|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)|(?:hôm\s+)?nay)\s+)"
+)
+_DMY = re.compile(
+    rf"(?i:(?<![\w/.-]){_PREFIX}(?:ngày\s+)?)(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}))?(?![\w/]|[.-]\d)"
+    rf"|(?<![\w/.-])(?P<d2>\d{{1,2}})\s*/\s*(?P<m2>\d{{1,2}})\s*/\s*(?P<y2>\d{{4}})(?![\w/])"
+)
+_WORDY = re.compile(
+    r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})(?:\s*(?:(?i:năm)\s+|[,/]\s*)(?P<y>\d{4}))?(?!\d)"
+)
+_MONTH = re.compile(r"(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(?P<y>\d{4})(?!\d)")
+_PERIOD = re.compile(
+    r"(?i:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)?\s*(?:(?i:từ)\s+(?:năm\s+)?)?(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
+    r"(?P<b>(?:19|20)\d{2})(?!\d)"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD | YYYY-MM | YYYY | --MM-DD
+    has_year: bool
+
+
+def _valid(d: int, m: int) -> bool:
+    return 1 <= d <= 31 and 1 <= m <= 12
+
+
+def _with_year(d: int, m: int, year: str | None, published: str | None) -> tuple[str, bool]:
+    if year:
+        return f"{int(year):04d}-{m:02d}-{d:02d}", True
+    if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
+        py, pm = int(published[:4]), int(published[5:7])
+        y = py - 1 if m > pm + 1 else py  # a day-month later than the publication is last year's
+        return f"{y:04d}-{m:02d}-{d:02d}", True
+    return f"--{m:02d}-{d:02d}", False
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+    """All day-level and month-level dates in ``text``, in order."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (_WORDY, _DMY):
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            d, mo, y = g.get("d") or g.get("d2"), g.get("m") or g.get("m2"), g.get("y") or g.get("y2")
+            if not d or not mo or not _valid(int(d), int(mo)):
+                continue
+            value, has_year = _with_year(int(d), int(mo), y, published)
+            out.append(DateMention(m.start(), m.end(), value, has_year))
+            taken.append(m.span())
+    for m in _MONTH.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or not 1 <= int(m["m"]) <= 12:
+            continue
+        out.append(DateMention(m.start(), m.end(), f"{m['y']}-{int(m['m']):02d}", True))
+    return sorted(out, key=lambda x: x.start)
+
+
+def parse_date(text: str, published: str | None = None) -> str | None:
+    """The first date in ``text`` at its precision, or None."""
+    found = find_dates(text, published)
+    return found[0].value if found else None
+
+
+def find_period(text: str) -> tuple[str, str] | None:
+    """A period "giai đoạn 2022 – 2023" / "2017-2020" → ("2022", "2023")."""
+    for m in _PERIOD.finditer(text):
+        a, b = m["a"], m["b"]
+        if a < b:
+            return a, b
+    return None

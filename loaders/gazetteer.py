@@ -1,0 +1,130 @@
+"""Gazetteers shipped as data (``loaders/data/*.json``), loaded once and compiled into patterns."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from govkg.loaders.normalize import _variants, fold, normalize
+
+
+def _load(name: str) -> Any:
+    raw = resources.files("govkg.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
+def alternation(phrases: list[str], *, ignore_case: bool = False) -> str:
+    """A regex alternation of ``phrases``, longest first, spaces matching any white space."""
+    uniq = sorted({normalize(p) for p in phrases if p}, key=len, reverse=True)
+    parts = []
+    for p in uniq:
+        esc = re.escape(p).replace(r"\ ", r"\s+")
+        esc = esc.replace("\\&", r"\s*&\s*").replace("\\-", r"\s*[-–]\s*")
+        parts.append(esc)
+    body = "|".join(parts)
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+@dataclass
+class Province:
+    name: str
+    kind: str  # "tỉnh" | "thành phố"
+
+    @property
+    def display(self) -> str:
+        """The place as gold names write it after a body: "tỉnh Long An", "Thành phố Hồ Chí Minh"."""
+        return self.name if self.name.startswith("Thành phố") else f"{self.kind} {self.name}"
+
+
+@dataclass
+class Gazetteer:
+    provinces: dict[str, Province] = field(default_factory=dict)  # folded lower alias -> province
+    province_pattern: str = ""
+    source_provinces: dict[str, str] = field(default_factory=dict)
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded alias -> (name, type)
+    body_pattern: str = ""
+    domains: dict[str, str] = field(default_factory=dict)  # folded domain alias -> canonical domain
+    domain_pattern: str = ""
+    dept_domains: dict[str, str] = field(default_factory=dict)
+    dept_pattern: str = ""
+    country_pattern: str = ""
+    titles: dict[str, str] = field(default_factory=dict)  # folded lower -> canonical
+    title_pattern: str = ""
+    implied_body: dict[str, str] = field(default_factory=dict)
+    split_titles: dict[str, list[str]] = field(default_factory=dict)
+    rank_pattern: str = ""
+    academic_pattern: str = ""
+    honorifics: dict[str, str | None] = field(default_factory=dict)
+    honorific_pattern: str = ""
+    former: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+
+
+def lookup_key(text: str) -> str:
+    """Folded, lower-case, space-collapsed key with '&'/'-' spacing removed."""
+    t = fold(normalize(text)).lower().replace("–", "-")
+    t = re.sub(r"\s*([&-])\s*", r"\1", t)
+    return " ".join(t.split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    prov = _load("provinces.json")
+    aliases: list[str] = []
+    for name, kind, extra in prov["provinces"]:
+        p = Province(normalize(name), kind)
+        for a in [name, *extra]:
+            g.provinces[lookup_key(a)] = p
+            aliases.append(a)
+    g.provinces[lookup_key("Hồ Chí Minh")] = g.provinces[lookup_key("Thành phố Hồ Chí Minh")]
+    aliases.append("Hồ Chí Minh")
+    g.province_pattern = alternation(aliases)
+    g.source_provinces = {
+        k: normalize(v) for k, v in prov["source_provinces"].items() if not k.startswith("_")
+    }
+
+    bodies = _load("bodies.json")
+    body_aliases: list[str] = []
+    domain_aliases: list[str] = []
+    for _name, domain, extra in bodies["ministries"]:
+        for d in [domain, *extra]:
+            for v in _variants(d):
+                g.domains[lookup_key(v)] = normalize(domain)
+                g.dept_domains[lookup_key(v)] = normalize(domain)
+                domain_aliases.append(v)
+    for name, extra in bodies["ministerial_agencies"]:
+        for a in [name, *extra]:
+            g.bodies[lookup_key(a)] = (normalize(name), "Ministry")
+            body_aliases.append(a)
+    for name, typ, extra in bodies["central"]:
+        for a in [name, *extra]:
+            for v in _variants(a):
+                g.bodies[lookup_key(v)] = (normalize(name), typ)
+                body_aliases.append(v)
+    for d in bodies["departments_extra"]:
+        g.dept_domains[lookup_key(d)] = normalize(d)
+    g.body_pattern = alternation(body_aliases)
+    g.domain_pattern = alternation(domain_aliases, ignore_case=True)
+    g.dept_pattern = alternation(domain_aliases + bodies["departments_extra"], ignore_case=True)
+    g.country_pattern = alternation(bodies["countries"])
+
+    titles = _load("titles.json")
+    for t in titles["titles"]:
+        g.titles[lookup_key(t)] = normalize(t)
+    g.titles[lookup_key("Chủ tịch HĐQT")] = "Chủ tịch Hội đồng quản trị"
+    g.titles[lookup_key("Phó Chủ tịch HĐQT")] = "Phó Chủ tịch Hội đồng quản trị"
+    g.title_pattern = alternation(titles["titles"], ignore_case=True)
+    g.implied_body = {normalize(k): normalize(v) for k, v in titles["implied_body"].items()}
+    g.split_titles = {normalize(k): [normalize(x) for x in v] for k, v in titles["split_titles"].items()}
+    g.rank_pattern = alternation(titles["ranks"], ignore_case=True)
+    g.academic_pattern = alternation(titles["academic"])
+    g.honorifics = {normalize(k): v for k, v in titles["honorifics"].items()}
+    g.honorific_pattern = alternation(list(titles["honorifics"]), ignore_case=True)
+    g.former = {normalize(x) for x in titles["former"]}
+    g.surnames = {normalize(x) for x in titles["surnames"]}
+    return g
