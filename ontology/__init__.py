@@ -8,8 +8,9 @@ are re-exported from rdflib so callers import all vocabulary from one place. Rea
 from importlib.resources import files
 from pathlib import Path
 
-from govkg.ontology.terms import DCTERMS, FOAF, GK, ONTOLOGY_IRI, ORG, PROV, SCHEMA, SKOS, TIME, VERSION
 from rdflib import Graph
+
+from govkg.ontology.terms import DCTERMS, FOAF, GK, ONTOLOGY_IRI, ORG, PROV, SCHEMA, SKOS, TIME, VERSION
 
 __all__ = [
     "DCTERMS",

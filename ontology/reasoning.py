@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import owlready2
-from govkg.ontology import load_ontology
 from rdflib import Graph
+
+from govkg.ontology import load_ontology
 
 
 class ReasoningError(RuntimeError):

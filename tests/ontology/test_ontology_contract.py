@@ -1,10 +1,11 @@
 """The term names, types, domains, ranges and alignments other packages rely on."""
 
 import pytest
-from govkg.ontology import load_ontology
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME, Namespace
+
+from govkg.ontology import load_ontology
 
 GK = Namespace("https://w3id.org/govkg/ontology#")
 

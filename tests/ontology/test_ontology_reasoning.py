@@ -4,6 +4,7 @@ import shutil
 
 import owlready2
 import pytest
+
 from govkg.ontology.reasoning import ReasonerUnavailable, check_consistency
 
 GK = "https://w3id.org/govkg/ontology#"

@@ -1,8 +1,9 @@
 """terms.py is generated from govkg.ttl and must not go stale."""
 
+from rdflib import OWL, RDF, URIRef
+
 from govkg.ontology import GK, load_ontology, terms
 from govkg.ontology.generate_terms import NAMESPACE, TERMS_PATH, render
-from rdflib import OWL, RDF, URIRef
 
 
 def test_terms_py_is_not_stale() -> None:

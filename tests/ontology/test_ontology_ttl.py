@@ -1,10 +1,11 @@
 """The Turtle parses, documents every term in Vietnamese and English, and stays within OWL 2 DL."""
 
 import pytest
-from govkg.ontology import ONTOLOGY_IRI, ONTOLOGY_PATH, load_ontology
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME
+
+from govkg.ontology import ONTOLOGY_IRI, ONTOLOGY_PATH, load_ontology
 
 GK_NS = "https://w3id.org/govkg/ontology#"
 # rdflib overrides str.startswith on terms and drops tuple support, hence str(term) below.
