@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -172,10 +173,32 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
         raise GovkgError("nothing to build", hint="give files, folders, globs or -, or --examples")
     config = _config(args)
     with _open_store(config) as store:
-        report = build(inputs, store, base_iri=config.base_iri, strict=args.strict)
+        with _progress("building") as advance:
+            report = build(inputs, store, base_iri=config.base_iri, strict=args.strict, on_article=advance)
         print(report.summary(), file=sys.stderr)
         print(f"store: {config.store_dir} ({len(store)} quads)", file=sys.stderr)
     return 1 if report.skipped else 0
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[str], None]]:
+    """A live count of articles with their rate on a terminal; silent when stderr is a file or pipe."""
+    if not sys.stderr.isatty():
+        yield lambda _: None
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[last]}"),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(what, total=None, last="")
+        yield lambda article_id: progress.update(task, advance=1, last=article_id)
 
 
 def cmd_extract(args: argparse.Namespace, _: list[str]) -> int:
