@@ -377,8 +377,8 @@ def cmd_viz(args: argparse.Namespace, _: list[str]) -> int:
 
     config = _config(args)
     with _open_store(config, read_only=True) as store:
-        render_graph(store.dataset, Path(args.out), title=args.title)
-    print(f"wrote {args.out}", file=sys.stderr)
+        model = render_graph(store.dataset, Path(args.out), title=args.title)
+    print(f"wrote {args.out} ({len(model.nodes)} nodes, {len(model.edges)} edges)", file=sys.stderr)
     return 0
 
 

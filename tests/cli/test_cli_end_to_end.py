@@ -1,6 +1,7 @@
 """The whole path through the CLI: build the examples → who-signed → export → sparql → viz, and bad input."""
 
 import json
+import re
 
 import pytest
 from rdflib import Dataset, Graph
@@ -146,3 +147,12 @@ def test_eval_prints_per_kind_scores(capsys):
     assert code == 0
     for kind in ("person", "post", "agreement", "signatory", "agreement_date"):
         assert kind in out
+
+
+def test_viz_writes_one_offline_html_file(capsys, data_dir, tmp_path):
+    out = tmp_path / "graph.html"
+    code, _, err = run(capsys, "viz", "--out", out, "--data-dir", data_dir)
+    html = out.read_text(encoding="utf-8")
+    assert code == 0 and "nodes" in err
+    assert "Phạm Đức Long" in html and "Biên bản ghi nhớ" in html
+    assert re.search(r"<(script|link|img)[^>]+(src|href)=[\"']?https?:", html) is None
