@@ -64,10 +64,10 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _title(seg: str) -> str:
-    """The agreement's name as written: from its kind word to the end of the phrase."""
+    """The agreement's name: from its kind word to the end of the phrase, capitalised as a name."""
     seg = re.split(r"[.;:]\s|,\s(?=(?:đồng\s+thời|và|nhằm|theo\s+đó)\b)|\n", seg)[0]
-    words = seg.split()
-    return " ".join(words[:25]).strip(" ,")
+    title = " ".join(seg.split()[:25]).strip(" ,.;:")
+    return title[:1].upper() + title[1:]
 
 
 def find_agreements(
