@@ -156,3 +156,28 @@ def test_viz_writes_one_offline_html_file(capsys, data_dir, tmp_path):
     assert code == 0 and "nodes" in err
     assert "Phạm Đức Long" in html and "Biên bản ghi nhớ" in html
     assert re.search(r"<(script|link|img)[^>]+(src|href)=[\"']?https?:", html) is None
+
+
+def test_build_from_stdin_and_globs(capsys, monkeypatch, tmp_path):
+    import io
+
+    record = {"id": "stdin-1", "text": "Bộ trưởng Bộ Công Thương Trần Tuấn Anh phát biểu tại hội nghị."}
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(json.dumps(record, ensure_ascii=False).encode()))
+    )
+    (tmp_path / "a.txt").write_text(
+        "Tiêu đề\nChủ tịch UBND tỉnh Long An Trần Văn Cần chủ trì.", encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    code, _, err = run(capsys, "build", "-", str(tmp_path / "*.txt"), "--data-dir", data)
+    assert code == 0 and "2 articles" in err
+    code, out, _ = run(
+        capsys,
+        "sparql",
+        "SELECT DISTINCT ?id { ?a <https://w3id.org/govkg/ontology#articleId> ?id }",
+        "--format",
+        "csv",
+        "--data-dir",
+        data,
+    )
+    assert sorted(out.split()[1:]) == ["a", "stdin-1"]
