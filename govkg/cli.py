@@ -100,6 +100,8 @@ def make_parser() -> argparse.ArgumentParser:
         help="run a named query (govkg query --list shows them)",
         description="Run a named query from the library. Its parameters are options: "
         "e.g. govkg query who-signed --body 'Long An' --from 2022-01-01. Values are bound as RDF terms.",
+        epilog=_query_list_text(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("name", nargs="?", help="the query's name, e.g. who-signed")
     p.add_argument("--list", action="store_true", help="list the named queries with their parameters")
@@ -287,17 +289,19 @@ def cmd_eval(args: argparse.Namespace, _: list[str]) -> int:
     return 0
 
 
-def _print_query_list(out: TextIO) -> None:
+def _query_list_text() -> str:
+    """Every named query with its title, description and parameters: for --list and query --help."""
     from govkg.queries.library import list_queries
 
+    lines = ["named queries:"]
     for query in list_queries():
-        out.write(f"{query.name}\n  {query.title}\n")
+        lines += [f"  {query.name}", f"    {query.title}"]
         if query.description:
-            out.write(f"  {query.description}\n")
+            lines.append(f"    {query.description}")
         for param in query.params:
             default = f", default {param.default}" if param.default else ""
-            out.write(f"    --{param.name} ({param.type}{default}): {param.help}\n")
-        out.write("\n")
+            lines.append(f"      --{param.name} ({param.type}{default}): {param.help}")
+    return "\n".join(lines) + "\n"
 
 
 def _query_options(extra: list[str]) -> dict[str, str]:
@@ -320,7 +324,7 @@ def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
     from govkg.queries.library import get_query
 
     if args.list or not args.name:
-        _print_query_list(sys.stdout)
+        sys.stdout.write(_query_list_text())
         return 0
     query = get_query(args.name)
     text = query.render(_query_options(extra))
