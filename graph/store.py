@@ -92,9 +92,6 @@ class KnowledgeStore:
             raise StoreError(f"cannot write to {self.location}: {error}", hint="check disk space") from None
         return len(graph)
 
-    def drop_graph(self, graph_iri: URIRef) -> None:
-        self.inner.update(f"DROP SILENT GRAPH {graph_iri.n3()}")
-
     def ensure_ontology(self) -> None:
         """Keep the ontology in its own named graph, so queries can use its labels and hierarchy."""
         ontology = Graph().parse(ONTOLOGY_PATH, format="turtle")
