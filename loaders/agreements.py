@@ -31,7 +31,11 @@ _PLANNED = re.compile(
     r"(?:sẽ|tiến\s+tới|dự\s+kiến|chuẩn\s+bị|hướng\s+tới|để|mong\s+muốn|đề\s+xuất|đề\s+nghị|sớm|nhằm|cần|nên"
     r"|có\s+thể|chưa|thống\s+nhất|bàn|thảo\s+luận|kế\s+hoạch)\s+(?:\S+\s+){0,3}$",
 )
-_WITNESS = re.compile(r"chứng\s+kiến|theo\s+dõi|(?:tham\s+)?dự\s+lễ", re.IGNORECASE)
+_WITNESS = re.compile(
+    r"chứng\s+kiến|theo\s+dõi|(?:tham\s+)?dự\s+lễ|phát\s+biểu\s+tại|chủ\s+trì", re.IGNORECASE
+)
+# a body given as the source of the news, not a party: "Theo thông tin từ Bộ Ngoại giao, …"
+_SOURCE = re.compile(r"(?:^|[^\w])(?:[Tt]heo|[Tt]ừ)\s+(?:thông\s+tin\s+(?:từ|của)\s+)?$")
 _PAST_REF = re.compile(r"trước\s+đó|trước\s+đây|năm\s+ngoái|đã\s+từng|từ\s+năm", re.IGNORECASE)
 
 
@@ -110,11 +114,22 @@ def find_agreements(
         def free(x: int, blocked: list[tuple[int, int]] = blocked) -> bool:
             return not any(p <= x < q for p, q in blocked)
 
-        in_clause = [o for o in orgs if ca <= o.start < cb and free(o.start) and not o.unresolved]
-        persons = [p for p in people if ca <= p.start < ca + sign.start() and free(p.start) and p.posts]
+        in_clause = [
+            o
+            for o in orgs
+            if ca <= o.start < cb
+            and free(o.start)
+            and not o.unresolved
+            and not _SOURCE.search(text, max(ca, o.start - 30), o.start)
+        ]
+        persons = [
+            p
+            for p in people
+            if ca <= p.start < ca + sign.start() and free(p.start) and (p.posts or p.on_behalf)
+        ]
         signatories: list[SignatoryMention] = []
         for p in persons:
-            body = _body_for(p, in_clause)
+            body = p.on_behalf if p.on_behalf is not None else _body_for(p, in_clause)
             signatories.append(SignatoryMention(p, body))
         post_orgs = {id(po.org) for p in people for po in p.posts if po.org is not None}
         if signatories:
@@ -150,7 +165,7 @@ def _body_for(p: PersonMention, parties: list[OrgMention]) -> OrgMention | None:
     """The body a signatory signs for: one of his posts' bodies, not a Party committee if possible."""
     orgs = [po.org for po in p.posts if po.org is not None and not po.org.unresolved]
     names = {o.name.lower() for o in parties}
-    for o in orgs:
+    for o in reversed(orgs):
         if o.name.lower() in names and o.type != "PartyCommittee":
             return o
     non_party = [o for o in orgs if o.type != "PartyCommittee"]

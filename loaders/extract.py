@@ -101,6 +101,27 @@ def _event_date(sentences: list[Sentence], text: str, published: str | None) -> 
 _AGREEMENT_HINT = re.compile(r"(?<!\w)(?:ký|kí)(?!\w)", re.IGNORECASE)
 
 
+_BARE_MINISTER = {"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"}
+
+
+def _fill_bare_posts(people: list[PersonMention], orgs: list[OrgMention]) -> None:
+    """A minister named without his ministry ("Bộ trưởng Trần Tuấn Anh").
+
+    A Vietnamese name takes the one Vietnamese ministry the article names, if it names only one; a
+    person who acts "thay mặt" a body holds the post in that body."""
+    g = gazetteer()
+    ministries = {o.name: o for o in orgs if o.type == "Ministry" and o.name.startswith("Bộ ")}
+    only = next(iter(ministries.values())) if len(ministries) == 1 else None
+    for p in people:
+        for pm in p.posts:
+            if pm.org is not None or pm.title not in _BARE_MINISTER:
+                continue
+            if only is not None and p.name.split()[0] in g.surnames:
+                pm.org = only
+            elif p.on_behalf is not None:
+                pm.org = p.on_behalf
+
+
 def _known_posts(people: list[PersonMention]) -> dict[str, list[PostMention]]:
     """Each titled person's posts over the whole article, by folded name."""
     known: dict[str, list[PostMention]] = {}
@@ -116,7 +137,13 @@ def _with_known(
     """Persons of one sentence, with posts the article gives them elsewhere ("Đại tướng Ngô Xuân Lịch")."""
     out = [
         PersonMention(
-            p.name, p.start, p.end, p.posts or known.get(fold(p.name).lower(), []), p.gender, p.titled
+            p.name,
+            p.start,
+            p.end,
+            p.posts or known.get(fold(p.name).lower(), []),
+            p.gender,
+            p.titled,
+            p.on_behalf,
         )
         for p in found
     ]
@@ -151,6 +178,7 @@ def extract(article: Article) -> Extraction:
         found = find_people(work, orgs, s.start, s.end)
         people.extend(found)
         per_sentence.append(found)
+    _fill_bare_posts(people, orgs)
     known = _known_posts(people)
     agreements: list[AgreementMention] = []
     for s, found in zip(sentences, per_sentence, strict=True):

@@ -44,6 +44,12 @@ _GENERIC_HEADS = {
     "Bộ Tư lệnh": "Other",
     "Bệnh viện": "Other",
 }
+# heads also written in lower case after a conjunction ("và tổ chức Tầm nhìn thế giới")
+_LOWER_HEADS = ["tổ chức", "hiệp hội", "tập đoàn", "tổng công ty", "công ty", "ngân hàng", "trường", "viện"]
+# capitalised words after "tổ chức" that make it the verb "to organise"
+_EVENT_WORDS = set(
+    "Hội Lễ Diễn Chương Tọa Cuộc Đoàn Lớp Khóa Giải Ngày Tuần Tháng Đại Phiên Kỳ Buổi Triển Liên".split()
+)
 # lower-case words that end a generic name
 _STOP = set(
     "và với của đã đang sẽ cùng tại trong cho để các những này đó được là có ký kết về theo từ đến khi làm "
@@ -71,6 +77,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     generic = "|".join(
         re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_GENERIC_HEADS, key=len, reverse=True)
     )
+    lower = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _LOWER_HEADS)
     head = (
         rf"(?P<body>{g.body_pattern})(?!\w)"
         rf"|(?P<pc>(?i:Ủy\s+ban\s+nhân\s+dân)|UBND)(?!\w)"
@@ -79,7 +86,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<front>(?:Ủy\s+ban\s+)?(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s*Việt\s+Nam|\s*VN)?|UBMTTQ(?:VN)?)(?!\w)"
         rf"|(?P<dept>(?i:sở))\s+(?P<dept_dom>{g.dept_pattern})(?![\w&])"
         rf"|(?P<ministry>(?i:bộ))\s+(?P<min_dom>{g.domain_pattern})(?![\w&])"
+        rf"|(?<=trưởng\s)(?P<bare_dom>{g.domain_pattern})(?![\w&])"
+        rf"|(?P<gov>Chính\s+phủ|Quốc\s+hội|Nhà\s+nước)\s+(?:nước\s+)?"
+        rf"(?:CH[A-ZĐ]{{2,6}}\s+|Cộng\s+hòa(?:\s+[a-zđà-ỹ]+){{0,5}}\s+)?(?=(?:{g.country_pattern})(?!\w))"
         rf"|(?P<fministry>Bộ)\s+(?=(?!trưởng)\w)"
+        rf"|(?:(?<=\bvà\s)|(?<=\bvới\s)|(?<=\bgiữa\s)|(?<=\bcùng\s)|(?<=\bcủa\s))(?P<lgeneric>{lower})\s+(?=[A-ZĐ\d])"
         rf"|(?P<generic>{generic})\s+(?=[\w&])"
         rf"|(?P<placekind>(?i:tỉnh|thành\s+phố)|TP\.?)\s*(?=(?:{g.province_pattern})(?!\w))"
         rf"|(?P<city>TP\.?\s*HCM|TPHCM|Thành\s+phố\s+Hồ\s+Chí\s+Minh|TP\.?\s*Hồ\s+Chí\s+Minh)(?!\w)"
@@ -125,6 +136,21 @@ def _place_after(text: str, pos: int) -> tuple[Province | None, str | None, str 
     return None, level, None, end
 
 
+_COMMA_CONT = re.compile(r"\s+(?P<low>(?:[a-zđà-ỹ]+\s+){1,3})(?=[A-ZĐ])")
+
+
+def _person_follows(text: str, pos: int, words: list[str]) -> bool:
+    """A person's name right after a body that ends with a country ("Cục … Việt Nam Hoàng Hồng Giang")."""
+    g = gazetteer()
+    tail = " ".join(words[-2:])
+    if not (tail == "Việt Nam" or re.fullmatch(rf"(?:{g.country_pattern})", words[-1] if words else "")):
+        return False
+    from govkg.loaders.people import cap_run
+
+    run = cap_run(text, pos, min(len(text), pos + 40))
+    return bool(run) and run[0][0] in g.surnames and 2 <= len(run) <= 4
+
+
 def _generic_end(text: str, pos: int, limit: int) -> int:
     """End of a generic name starting at ``pos``: capitalised words and the lower-case ones between."""
     end = pos
@@ -132,11 +158,23 @@ def _generic_end(text: str, pos: int, limit: int) -> int:
     first = True
     lower_run = 0
     caps = 0
-    for m in _WORD.finditer(text, pos, limit):
-        if m.start() != end:
+    prev_words: list[str] = []
+    while True:
+        m = _WORD.match(text, end, limit)
+        if m is None:
             break
         w = m.group(1)
         if w == ",":
+            # "Hiệp hội Lương thực, thực phẩm TP. HCM": a lower-case phrase ending in a capitalised word
+            cont = _COMMA_CONT.match(text, m.end(), limit)
+            if caps and cont and not any(x in _STOP for x in cont["low"].split()):
+                end = cont.end() - (len(cont.group()) - len(cont.group().rstrip()))
+                n += len(cont.group().split())
+                lower_run = 0
+                caps += 1
+                continue
+            break
+        if w[:1].isupper() and caps >= 2 and _person_follows(text, m.start(1), prev_words):
             break
         if w.endswith(".") and not re.fullmatch(r"[A-ZĐ]+\.", w):
             w = w[:-1]
@@ -148,9 +186,24 @@ def _generic_end(text: str, pos: int, limit: int) -> int:
         cap = w[:1].isupper() or w[:1].isdigit() or w == "&"
         if first and not cap:
             return pos
+        prev_words.append(w)
         if not cap:
-            if w.lower() in _STOP or lower_run >= 3 or (caps >= 2 and w not in ("và", "&")):
+            if w.lower() == "làm" and len(prev_words) > 1 and prev_words[-2].lower() == "việc":
+                lower_run = 1
+                end = m.start() + len(m.group())
+                n += 1
+                continue
+            if w.lower() in _STOP or lower_run >= 3:
                 break
+            if caps >= 2 and w not in ("và", "&"):
+                # a lower-case word between capitalised ones: "Viện Lịch sử Quân sự Việt Nam"
+                nxt = _WORD.match(text, m.end(), limit)
+                if not (
+                    nxt
+                    and nxt.group(1)[:1].isupper()
+                    and not _person_follows(text, nxt.start(1), ["Việt", "Nam"])
+                ):
+                    break
             lower_run += 1
         else:
             lower_run = 0
@@ -163,16 +216,35 @@ def _generic_end(text: str, pos: int, limit: int) -> int:
     # do not end on lower-case filler
     words = text[pos:end].split()
     while words and not (words[-1][:1].isupper() or words[-1][:1].isdigit()) and len(words) > 1:
-        if words[-1].lower() in _STOP:
+        if words[-1].lower() in _STOP and words[-2].lower() != "việc":
             words.pop()
         else:
             break
     return pos + len(" ".join(words)) if words else pos
 
 
+_PLACE_LIST = re.compile(
+    r"\s*(?:,|và|với)\s+(?:(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\s+)?"
+    r"(?P<kw>(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?)\s*)(?=\S))?"
+)
+
+
+def _place_mention(start: int, end: int, prov: Province, text: str) -> OrgMention:
+    """A bare place, read as its People's Committee when it is a party."""
+    return OrgMention(
+        start,
+        end,
+        f"Ủy ban nhân dân {prov.display}",
+        "PeoplesCommittee",
+        text[start:end],
+        place=prov,
+        is_place=True,
+    )
+
+
 def find_orgs(text: str) -> list[OrgMention]:
     """All body mentions in ``text`` (normalized, credits masked), left to right, not overlapping."""
-    head_rx, _, country_rx = _patterns()
+    head_rx, place_rx, country_rx = _patterns()
     g = gazetteer()
     out: list[OrgMention] = []
     pos = 0
@@ -187,6 +259,18 @@ def find_orgs(text: str) -> list[OrgMention]:
             name, typ = g.bodies[lookup_key(m["body"])]
             end = m.end()
             mention = OrgMention(start, end, name, typ, m["body"])
+            c = country_rx.match(text, end + 1) if text[end : end + 1] == " " else None
+            if c and not name.endswith("Việt Nam"):
+                surface = text[start : c.end()]
+                mention = OrgMention(start, c.end(), " ".join(surface.split()), "ForeignBody", surface)
+        elif m["bare_dom"]:
+            dom = g.domains[lookup_key(m["bare_dom"])]
+            mention = OrgMention(start, m.end(), f"Bộ {dom}", "Ministry", m["bare_dom"])
+        elif m["gov"]:
+            c = country_rx.match(text, m.end())
+            end = c.end() if c else m.end()
+            surface = text[start:end]
+            mention = OrgMention(start, end, " ".join(surface.split()), "ForeignBody", surface)
         elif m["pc"] or m["council"]:
             is_pc = bool(m["pc"])
             prov, level, district, end = _place_after(text, m.end())
@@ -280,8 +364,14 @@ def find_orgs(text: str) -> list[OrgMention]:
             else:
                 pos = m.end()
                 continue
-        elif m["generic"]:
-            head = " ".join(m["generic"].split())
+        elif m["generic"] or m["lgeneric"]:
+            head = " ".join((m["generic"] or m["lgeneric"]).split())
+            if m["lgeneric"]:
+                head = head[:1].upper() + head[1:]
+                nxt = re.match(r"\w+", text[m.end() :])
+                if head == "Tổ chức" and nxt and nxt.group() in _EVENT_WORDS:
+                    pos = m.end()
+                    continue
             prev = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
             if (
                 prev
@@ -296,7 +386,12 @@ def find_orgs(text: str) -> list[OrgMention]:
                 pos = m.end()
                 continue
             typ = _GENERIC_HEADS.get(head, "Other")
+            at = re.match(rf"\s+tại\s+(?:Việt\s+Nam|{g.country_pattern})(?!\w)", text[end:])
+            if at and head in ("Tổ chức", "Văn phòng", "Ngân hàng", "Trung tâm", "Hiệp hội", "Hội", "Viện"):
+                end += at.end()
             name = " ".join(text[start:end].split())
+            if m["lgeneric"]:
+                name = name[:1].upper() + name[1:]
             if head == "Công an":
                 prov, level, district, end2 = _place_after(text, m.end() - 1)
                 if prov:
@@ -310,19 +405,23 @@ def find_orgs(text: str) -> list[OrgMention]:
                 end = m.end()
                 prov = g.provinces[lookup_key("Thành phố Hồ Chí Minh")]
             else:
-                prov, _, _, end = _place_after(text, m.end() - len(m["placekind"]) - 1)
+                pm = place_rx.match(text, m.end())
+                prov = g.provinces.get(lookup_key(pm["place"])) if pm else None
                 if prov is None:
                     pos = m.end()
                     continue
-            mention = OrgMention(
-                start,
-                end,
-                f"Ủy ban nhân dân {prov.display}",
-                "PeoplesCommittee",
-                text[start:end],
-                place=prov,
-                is_place=True,
-            )
+                end = pm.end()
+            mention = _place_mention(start, end, prov, text)
+            # a list of places after the first: "3 tỉnh Long An, Tiền Giang, Đồng Tháp"
+            while True:
+                nm = _PLACE_LIST.match(text, end)
+                pm = place_rx.match(text, nm.end()) if nm else None
+                nxt = g.provinces.get(lookup_key(pm["place"])) if pm else None
+                if nxt is None:
+                    break
+                out.append(mention)
+                mention = _place_mention(nm.start("kw") if nm["kw"] else nm.end(), pm.end(), nxt, text)
+                end = pm.end()
         if mention is None or mention.end <= start:
             pos = m.end() if m.end() > pos else pos + 1
             continue

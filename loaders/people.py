@@ -73,6 +73,7 @@ class PersonMention:
     posts: list[PostMention] = field(default_factory=list)
     gender: str | None = None
     titled: bool = False
+    on_behalf: OrgMention | None = None  # "… thay mặt Chính phủ Bangladesh"
 
 
 @lru_cache(maxsize=1)
@@ -133,12 +134,80 @@ def _org_at(orgs: list[OrgMention], pos: int, text: str) -> OrgMention | None:
     return None
 
 
+_DIST_BEFORE = re.compile(
+    r"(?<!\w)(?:các|những|hai|ba|bốn|năm|sáu|bảy|\d+)\s+(?:(?P<h>ông|bà|đồng\s+chí)\s+)?$", re.IGNORECASE
+)
+_DIST_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:,?\s*(?:gồm|là)\s+(?:(?:các\s+)?(?P<h>ông|bà|đồng\s+chí)\s*)?)?:\s*",
+    re.IGNORECASE,
+)
+_GENDER_WORD = {"ông": "male", "bà": "female"}
+
+
+def _distributed(text: str, a: int, b: int, floor: int, limit: int) -> tuple[int, str | None] | None:
+    """A title shared by a list: "các Phó Tổng Giám đốc: A, B", "5 phó chủ tịch, gồm các ông: A, B".
+
+    Returns where the list starts and the gender its honorific gives."""
+    before = _DIST_BEFORE.search(text, max(floor, a - 20), a)
+    if not before:
+        return None
+    after = _DIST_AFTER.match(text, b, limit)
+    if not after:
+        return None
+    h = (after["h"] or before["h"] or "").lower()
+    return after.end(), _GENDER_WORD.get(h)
+
+
+def _apply_list(
+    text: str, a: int, b: int, chain: list[PostMention], gender: str | None, people: list[PersonMention]
+) -> None:
+    """Give the shared posts to every name of the list ``text[a:b]`` (items split by "," ";" "và")."""
+    _, _, _, lead_rx = _patterns()
+    end = re.search(r"\s+và\s+(?:các|những)\s|[.…]", text[a:b])
+    b = a + end.start() if end else b
+    for piece in re.finditer(r"(?:(?!\s+và\s)[^,;])+", text[a:b]):
+        ps, pe = a + piece.start(), a + piece.end()
+        if piece.group().strip() in ("", "và"):
+            continue
+        known = [p for p in people if ps <= p.start < pe]
+        if known:
+            p = known[0]
+            p.posts = [*chain, *p.posts]
+            p.gender = p.gender or gender
+            continue
+        q = ps + len(piece.group()) - len(piece.group().lstrip())
+        lead = lead_rx.match(text, q, pe)
+        if lead:
+            q = lead.end()
+        hon = re.match(r"(?:ông|bà)\s+", text[q:pe])
+        if hon:
+            q += hon.end()
+        named = _name_at(text, q, strict=True)
+        if named and named[2] <= pe and not text[named[2] : pe].strip():
+            people.append(PersonMention(named[0], named[1], named[2], list(chain), gender, titled=True))
+
+
+_BEHALF = re.compile(r"\s*(?:,\s*)?(?:thay\s+mặt|đại\s+diện(?:\s+cho)?)\s+(?:cho\s+)?")
+
+
+def _on_behalf(text: str, end: int, orgs: list[OrgMention]) -> OrgMention | None:
+    """The body a person acts for, said right after the name: "A thay mặt Chính phủ Việt Nam"."""
+    m = _BEHALF.match(text, end)
+    if not m:
+        return None
+    for o in orgs:
+        if o.start == m.end() and not o.unresolved:
+            return o
+    return None
+
+
 def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: int) -> list[PersonMention]:
     """Persons with their posts in one sentence ``text[sent_start:sent_end]``."""
     g = gazetteer()
     title_rx, skip_rx, hon_rx, lead_rx = _patterns()
     orgs = [o for o in orgs if sent_start <= o.start < sent_end]
     people: list[PersonMention] = []
+    lists: list[tuple[int, int, list[PostMention], str | None]] = []
     pos = sent_start
     while pos < sent_end:
         m = title_rx.search(text, pos, sent_end)
@@ -150,6 +219,9 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
         chain: list[PostMention] = []
         chain_start = m.start()
         cur = m
+        # "A - Tổng giám đốc X và Chủ tịch Y B": the chain after a name does not run across "và"
+        sb = re.search(r"(?:,|\s[-–])\s*$", text[max(sent_start, chain_start - 4) : chain_start])
+        named_before = bool(sb) and _name_before(text, chain_start - len(sb.group()), sent_start) is not None
         while cur:
             title = g.titles.get(lookup_key(cur["t"]), cur["t"])
             end = cur.end()
@@ -167,7 +239,7 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
                 after = sk.end()
             cur2 = title_rx.match(text, after, sent_end)
             sep = text[end:after]
-            if cur2 and (";" not in sep) and not (" và " in f" {sep} " and org is None):
+            if cur2 and (";" not in sep) and not (" và " in f" {sep} " and (org is None or named_before)):
                 cur = cur2
                 continue
             cur = None
@@ -181,11 +253,23 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
             ):
                 chain[i].org = chain[i + 1].org
         before = text[max(sent_start, chain_start - 12) : chain_start]
+        dist = _distributed(text, chain_start, chain[-1].end, sent_start, sent_end)
+        if dist is not None:
+            if chain[-1].org is None:
+                prev = [
+                    o for o in orgs if o.end <= chain_start and not o.is_place and o.type != "PartyCommittee"
+                ]
+                if prev:
+                    for pm in chain:
+                        pm.org = pm.org or prev[-1]
+            lists.append((dist[0], sent_end, chain, dist[1]))
+            pos = dist[0]
+            continue
         former = bool(re.search(r"(?:^|\s)(?:" + "|".join(g.former) + r")\s*$", before, re.IGNORECASE))
         last = chain[-1].end
         # name right after the chain (ranks, honorifics, "-" or ":" between)
         after = last
-        sep = re.match(r"\s*(?:[-–:]\s*)?", text[last:sent_end])
+        sep = re.match(r"\s*(?:\([^()]{1,15}\)\s*)?(?:[-–:]\s*)?", text[last:sent_end])
         after += sep.end() if sep else 0
         lead = lead_rx.match(text[after:sent_end])
         if lead:
@@ -200,7 +284,10 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
             pos = named[2]
         else:
             named = None
-            sep_before = re.search(r"(?:,|\s[-–]|\()\s*$", text[sent_start:chain_start])
+            sep_before = re.search(
+                r"(?:\s*\(\s*(?:(?:\d{1,3}\s+tuổi|sinh\s+năm\s+\d{4})\s*,)?|,|\s[-–])\s*$",
+                text[sent_start:chain_start],
+            )
             if sep_before:
                 nb = _name_before(text, sent_start + sep_before.start(), sent_start)
                 if nb:
@@ -216,10 +303,23 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
             if h:
                 gender = g.honorifics.get(h["h"].lower())
         posts = [] if former else chain
-        people.append(PersonMention(name, s, e, posts, gender, titled=True))
+        people.append(
+            PersonMention(name, s, e, posts, gender, titled=True, on_behalf=_on_behalf(text, e, orgs))
+        )
+    for a, b, chain, gender in lists:
+        _apply_list(text, a, b, chain, gender, people)
     # honorific + name without a title: only for gender
     for hm in re.finditer(rf"(?<!\w)(?P<h>{g.honorific_pattern})\s+(?=\w)", text[sent_start:sent_end]):
         named = _name_at(text, sent_start + hm.end(), strict=True)
         if named:
-            people.append(PersonMention(named[0], named[1], named[2], [], g.honorifics.get(hm["h"].lower())))
+            people.append(
+                PersonMention(
+                    named[0],
+                    named[1],
+                    named[2],
+                    [],
+                    g.honorifics.get(hm["h"].lower()),
+                    on_behalf=_on_behalf(text, named[2], orgs),
+                )
+            )
     return people
