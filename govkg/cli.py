@@ -121,8 +121,8 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export",
         help="write the whole graph as Turtle, TriG, N-Quads, JSON-LD…",
-        description="Export the graph. Dataset formats (trig, nq) keep one named graph per article; "
-        "graph formats (ttl, nt, jsonld, rdfxml) hold the union of all graphs.",
+        description="Export the graph. Dataset formats (trig, nq, jsonld) keep one named graph per article; "
+        "graph formats (ttl, nt, rdfxml) hold the union of all graphs.",
     )
     p.add_argument("--format", choices=("ttl", "trig", "nq", "nt", "jsonld", "rdfxml"), default="ttl")
     p.add_argument("--out", default="-", metavar="FILE", help="output file (default: - for stdout)")
@@ -135,7 +135,9 @@ def make_parser() -> argparse.ArgumentParser:
         "and agreements, with the sentence and article behind each fact in its tooltip.",
     )
     p.add_argument("--out", default="govkg-graph.html", metavar="FILE.html")
-    p.add_argument("--title", default="govkg — officials, agencies and agreements")
+    p.add_argument(
+        "--title", help="the page title (default: govkg knowledge graph, in Vietnamese and English)"
+    )
     _common(p)
     return parser
 
@@ -239,32 +241,17 @@ def _print_extraction(extraction, out: TextIO) -> None:  # noqa: ANN001 - Extrac
 def cmd_eval(args: argparse.Namespace, _: list[str]) -> int:
     from govkg.loaders.evaluation import format_table, score
     from govkg.loaders.extract import extract
-    from govkg.loaders.readers import article_from_record
+    from govkg.loaders.readers import ReadError, read_annotated
 
     gold: list[dict] = []
     predicted: list[dict] = []
-    for name in args.gold:
-        path = Path(name)
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(
-                f"{path}: cannot read gold file ({error})", hint="give a UTF-8 JSONL gold file"
-            ) from None
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                article = article_from_record(record, f"{path}:{number}", default_id=f"{path.stem}-{number}")
-            except json.JSONDecodeError as error:
-                raise InputError(
-                    f"{path}:{number}: not valid JSON ({error.msg})", hint="fix the line"
-                ) from None
-            except Exception as error:  # ReadError: a record without text
-                raise InputError(f"{path}:{number}: {error}", hint="give each gold record its text") from None
-            gold.append(record)
-            predicted.append(extract(article).to_json())
+    try:
+        for name in args.gold:
+            for record, article in read_annotated(Path(name)):
+                gold.append(record)
+                predicted.append(extract(article).to_json())
+    except ReadError as error:
+        raise InputError(f"{error.location}: {error.problem}", hint=error.fix) from None
     scores = score(gold, predicted)
     if args.json:
         print(
@@ -381,7 +368,8 @@ def cmd_viz(args: argparse.Namespace, _: list[str]) -> int:
 
     config = _config(args)
     with _open_store(config, read_only=True) as store:
-        model = render_graph(store.dataset, Path(args.out), title=args.title)
+        options = {"title": args.title} if args.title else {}
+        model = render_graph(store.dataset, Path(args.out), **options)
     print(f"wrote {args.out} ({len(model.nodes)} nodes, {len(model.edges)} edges)", file=sys.stderr)
     return 0
 

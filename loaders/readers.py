@@ -169,7 +169,8 @@ def read_html(raw: bytes, location: str, *, default_id: str) -> Article:
     )
 
 
-def _read_jsonl(stream: IO[bytes], location: str) -> Iterator[Article | ReadError]:
+def _json_lines(stream: IO[bytes], location: str) -> Iterator[tuple[str, str, object] | ReadError]:
+    """``(file:line, default id, decoded JSON)`` for each non-blank line; bad lines come out as ReadErrors."""
     stem = Path(location).name.split(".")[0]
     empty = True
     for number, raw_line in enumerate(stream, start=1):
@@ -178,9 +179,7 @@ def _read_jsonl(stream: IO[bytes], location: str) -> Iterator[Article | ReadErro
         empty = False
         where = f"{location}:{number}"
         try:
-            yield article_from_record(
-                json.loads(decode(raw_line, where)), where, default_id=f"{stem}-{number}"
-            )
+            yield where, f"{stem}-{number}", json.loads(decode(raw_line, where))
         except ReadError as error:
             yield error
         except json.JSONDecodeError as error:
@@ -189,6 +188,32 @@ def _read_jsonl(stream: IO[bytes], location: str) -> Iterator[Article | ReadErro
             )
     if empty:
         yield ReadError(location, "empty file", "remove it or give it articles, one JSON object per line")
+
+
+def _read_jsonl(stream: IO[bytes], location: str) -> Iterator[Article | ReadError]:
+    for item in _json_lines(stream, location):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        where, default_id, record = item
+        try:
+            yield article_from_record(record, where, default_id=default_id)
+        except ReadError as error:
+            yield error
+
+
+def read_annotated(path: Path) -> Iterator[tuple[dict, Article]]:
+    """Gold records (SCHEMA.md shape) with their articles; a gold file must be whole, so a bad line raises."""
+    try:
+        with open(path, "rb") as stream:
+            for item in _json_lines(stream, str(path)):
+                if isinstance(item, ReadError):
+                    raise item
+                where, default_id, record = item
+                article = article_from_record(record, where, default_id=default_id)
+                yield record, article  # type: ignore[misc]  # article_from_record checked it is a dict
+    except OSError as error:
+        raise ReadError(str(path), f"cannot read ({error.strerror or error})", "check the path") from None
 
 
 def article_from_record(record: object, location: str, *, default_id: str) -> Article:

@@ -181,3 +181,12 @@ def test_build_from_stdin_and_globs(capsys, monkeypatch, tmp_path):
         data,
     )
     assert sorted(out.split()[1:]) == ["a", "stdin-1"]
+
+
+def test_export_offers_every_format_the_exporter_writes():
+    from govkg.cli import make_parser
+    from govkg.graph.export import FORMATS
+
+    export_parser = make_parser()._subparsers._group_actions[0].choices["export"]
+    (format_action,) = [a for a in export_parser._actions if a.dest == "format"]
+    assert set(format_action.choices) == set(FORMATS)
