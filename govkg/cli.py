@@ -12,11 +12,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from govkg import __version__
 from govkg.config import Config, load_config
 from govkg.errors import GovkgError, InputError, QueryError
+
+if TYPE_CHECKING:  # imported lazily at run time, so `govkg --help` stays fast
+    from govkg.graph.store import KnowledgeStore
+    from govkg.loaders.records import Extraction
 
 EXIT_CODES = """exit codes:
   0  success
@@ -163,7 +167,7 @@ def _config(args: argparse.Namespace) -> Config:
     return load_config(data_dir=getattr(args, "data_dir", None), base_iri=getattr(args, "base_iri", None))
 
 
-def _open_store(config: Config, *, read_only: bool = False):  # noqa: ANN202 - KnowledgeStore, imported lazily
+def _open_store(config: Config, *, read_only: bool = False) -> KnowledgeStore:
     from govkg.graph.store import KnowledgeStore
 
     return KnowledgeStore.open(config.store_dir, read_only=read_only)
@@ -221,7 +225,7 @@ def cmd_extract(args: argparse.Namespace, _: list[str]) -> int:
     return 1 if skipped else 0
 
 
-def _print_extraction(extraction, out: TextIO) -> None:  # noqa: ANN001 - Extraction
+def _print_extraction(extraction: Extraction, out: TextIO) -> None:
     article = extraction.article
     out.write(f"# {article.id}  {article.title}\n")
     for person in extraction.persons:
