@@ -98,6 +98,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument(
+        "--errors", action="store_true", help="also list each missed and spurious fact, article by article"
+    )
 
     p = sub.add_parser(
         "query",
@@ -243,7 +246,7 @@ def _print_extraction(extraction: Extraction, out: TextIO) -> None:
 
 
 def cmd_eval(args: argparse.Namespace, _: list[str]) -> int:
-    from govkg.loaders.evaluation import format_table, score
+    from govkg.loaders.evaluation import differences, format_table, score
     from govkg.loaders.extract import extract
     from govkg.loaders.readers import ReadError, read_annotated
 
@@ -277,6 +280,9 @@ def cmd_eval(args: argparse.Namespace, _: list[str]) -> int:
     else:
         print(f"{len(gold)} articles from {', '.join(args.gold)}")
         print(format_table(scores))
+    if args.errors:
+        for difference in differences(gold, predicted):
+            print(difference, file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

@@ -37,6 +37,11 @@ _WITNESS = re.compile(
 # a body given as the source of the news, not a party: "Theo thông tin từ Bộ Ngoại giao, …"
 _SOURCE = re.compile(r"(?:^|[^\w])(?:[Tt]heo|[Tt]ừ)\s+(?:thông\s+tin\s+(?:từ|của)\s+)?$")
 _PAST_REF = re.compile(r"trước\s+đó|trước\s+đây|năm\s+ngoái|đã\s+từng|từ\s+năm", re.IGNORECASE)
+# a document only referred to, being carried out: "triển khai có hiệu quả Thỏa thuận … đã ký kết"
+_CARRIED_OUT = re.compile(
+    r"(?:triển\s+khai|thực\s+hiện|theo|căn\s+cứ|trên\s+cơ\s+sở|cụ\s+thể\s+hóa)(?:\s+\S+){0,4}\s*[“\"«]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -74,6 +79,29 @@ def _title(seg: str) -> str:
     return title[:1].upper() + title[1:]
 
 
+def _in_parentheses(text: str, pos: int, floor: int) -> bool:
+    """``pos`` lies inside "( … )" opened after ``floor``: "Cục Việc làm (trực thuộc Bộ LĐ-TB&XH)"."""
+    opened = text.rfind("(", floor, pos)
+    return opened >= 0 and text.find(")", opened, pos) < 0
+
+
+_BOTH_COUNTRIES = re.compile(r"\s+(?:hai|2)\s+nước(?!\w)")
+
+
+def _both_countries(
+    text: str, clause_end: int, party: OrgMention, foreign: list[OrgMention]
+) -> OrgMention | None:
+    """The other party of "giữa Bộ Quốc phòng hai nước": that ministry of a foreign signatory's country."""
+    if party.type != "Ministry" or not _BOTH_COUNTRIES.match(text, party.end, clause_end):
+        return None
+    for f in foreign:
+        country = f.country
+        if country:
+            name = f"{party.name} {country}"
+            return OrgMention(party.start, party.end, name, "ForeignBody", party.surface, country=country)
+    return None
+
+
 def find_agreements(
     text: str,
     a: int,
@@ -82,8 +110,13 @@ def find_agreements(
     people: list[PersonMention],
     dates: list[DateMention],
     event_date: str | None,
+    *,
+    listed: bool = False,
 ) -> list[AgreementMention]:
-    """Agreements stated as signed in the sentence ``text[a:b]``."""
+    """Agreements stated as signed in the sentence ``text[a:b]``.
+
+    ``listed``: the sentence is an item of a list of documents a signing sentence announced ("lễ ký kết
+    6 văn kiện, gồm: …"), so it needs no signing verb of its own."""
     out: list[AgreementMention] = []
     for ca, cb in _clauses(text, a, b):
         clause = text[ca:cb]
@@ -95,14 +128,17 @@ def find_agreements(
             for s in _SIGN_RX.finditer(clause)
             if not _PLANNED.search(clause[max(0, s.start() - 40) : s.start()])
         ]
-        if not signs:
+        if not signs and not (listed and km.start() < 3):
             continue
-        sign = signs[0]
+        # the verb, not the ceremony: "bên lề lễ ký kết" names no signatory
+        verbs = [s for s in signs if not re.search(r"(?:lễ|buổi)\s+$", clause[: s.start()], re.IGNORECASE)]
+        verb_at = verbs[0].start() if verbs else 0
+        sign_at = signs[0].start() if signs else 0
         kind = next(_KINDS[int(k[1:])][0] for k, v in km.groupdict().items() if v)
         # bodies and persons outside any witness part
         blocked: list[tuple[int, int]] = []
         for w in _WITNESS.finditer(clause):
-            if w.start() < sign.start():
+            if w.start() < sign_at:
                 blocked.append((ca, ca + w.end()))
                 tail = re.match(r"[^,]*,", clause[w.end() :])
                 if tail and "ký" not in tail.group():
@@ -121,30 +157,48 @@ def find_agreements(
             and free(o.start)
             and not o.unresolved
             and not _SOURCE.search(text, max(ca, o.start - 30), o.start)
+            and not _in_parentheses(text, o.start, ca)
         ]
+        # persons who sign: before the verb, and after the document's name when it comes first
+        # ("Biên bản … được ông A ký"); none for a document only referred to ("A yêu cầu triển khai
+        # thỏa thuận đã ký kết")
+        lo = ca + km.start() if km.start() < verb_at else ca
         persons = [
             p
             for p in people
-            if ca <= p.start < ca + sign.start() and free(p.start) and (p.posts or p.on_behalf)
+            if verbs and lo <= p.start < ca + verb_at and free(p.start) and (p.posts or p.on_behalf)
         ]
         signatories: list[SignatoryMention] = []
         for p in persons:
             body = p.on_behalf if p.on_behalf is not None else _body_for(p, in_clause)
             signatories.append(SignatoryMention(p, body))
         post_orgs = {id(po.org) for p in people for po in p.posts if po.org is not None}
+        between = re.search(r"giữa\s", clause[km.start() :])
+        named: list[OrgMention] = []
+        if between:
+            floor = ca + km.start() + between.end()
+            named = [o for o in in_clause if o.start >= floor and id(o) not in post_orgs]
         if signatories:
-            parties = [s.body for s in signatories if s.body is not None]
-            between = re.search(r"giữa\s", clause)
-            if between:
-                parties += [o for o in in_clause if o.start >= ca + between.end() and id(o) not in post_orgs]
+            parties = [s.body for s in signatories if s.body is not None] + named
+        elif named:
+            parties = named
         else:
-            parties = [o for o in in_clause if id(o) not in post_orgs or not o.is_place]
-            parties = [o for o in parties if id(o) not in post_orgs]
+            parties = [o for o in in_clause if id(o) not in post_orgs]
+        foreign = [o for o in parties if o.country]
+        for o in list(parties):
+            other = _both_countries(text, cb, o, foreign)
+            if other is not None:
+                parties = [x for x in parties if not (x.country == other.country and x.type != "Ministry")]
+                parties.append(other)
+                for s in signatories:
+                    if s.body is not None and s.body.country == other.country:
+                        s.body = other
         uniq: dict[str, OrgMention] = {}
         for o in parties:
             uniq.setdefault(o.name.lower(), o)
         date = next((d.value for d in dates if ca <= d.start < cb), None)
-        if date is None and not _PAST_REF.search(clause):
+        referred = not signatories and _CARRIED_OUT.search(clause[: km.start()])
+        if date is None and not _PAST_REF.search(clause) and not referred:
             date = event_date
         out.append(
             AgreementMention(

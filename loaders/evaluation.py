@@ -79,17 +79,53 @@ def facts(article: dict[str, Any], gold: dict[str, Any]) -> dict[str, set[Any]]:
     return out
 
 
-def score(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> dict[str, Score]:
-    """Per-kind scores and their ``micro`` total; articles are paired by ``id``."""
+@dataclass(frozen=True)
+class Difference:
+    """One counted fact the extractor missed (in gold only) or made up (in its output only)."""
+
+    article: str
+    kind: str
+    missed: bool
+    fact: Any
+
+    def __str__(self) -> str:
+        def show(x: Any) -> str:
+            if isinstance(x, frozenset):
+                return "{" + ", ".join(sorted(map(str, x))) + "}"
+            if isinstance(x, tuple):
+                return "(" + ", ".join(show(y) for y in x) + ")"
+            return str(x)
+
+        return (
+            f"{self.article}  {'missed  ' if self.missed else 'spurious'}  {self.kind:<14}  {show(self.fact)}"
+        )
+
+
+def _paired_facts(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]):
     gold_by_id = {g["id"]: g for g in gold}
     pred_by_id = {p["id"]: p for p in predicted}
-    scores = {k: Score() for k in KINDS}
-    for aid in gold_by_id.keys() | pred_by_id.keys():
+    empty = {k: set() for k in KINDS}
+    for aid in sorted(gold_by_id.keys() | pred_by_id.keys()):
         g = gold_by_id.get(aid)
         p = pred_by_id.get(aid)
         ref = g or {"organizations": []}
-        gf = facts(g, ref) if g else {k: set() for k in KINDS}
-        pf = facts(p, ref) if p else {k: set() for k in KINDS}
+        yield aid, (facts(g, ref) if g else empty), (facts(p, ref) if p else empty)
+
+
+def differences(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> list[Difference]:
+    """Every missed and spurious fact, article by article, for error analysis (``eval --errors``)."""
+    out = []
+    for aid, gf, pf in _paired_facts(gold, predicted):
+        for k in KINDS:
+            out += [Difference(aid, k, True, f) for f in sorted(gf[k] - pf[k], key=repr)]
+            out += [Difference(aid, k, False, f) for f in sorted(pf[k] - gf[k], key=repr)]
+    return out
+
+
+def score(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> dict[str, Score]:
+    """Per-kind scores and their ``micro`` total; articles are paired by ``id``."""
+    scores = {k: Score() for k in KINDS}
+    for _, gf, pf in _paired_facts(gold, predicted):
         for k in KINDS:
             scores[k].add(Score(len(gf[k] & pf[k]), len(pf[k] - gf[k]), len(gf[k] - pf[k])))
     micro = Score()

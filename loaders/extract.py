@@ -99,6 +99,17 @@ def _event_date(sentences: list[Sentence], text: str, published: str | None) -> 
 
 
 _AGREEMENT_HINT = re.compile(r"(?<!\w)(?:ký|kí)(?!\w)", re.IGNORECASE)
+# a signing that announces a list of documents: "lễ ký kết 6 văn kiện hợp tác", "ký các văn bản sau"
+_ANNOUNCES_LIST = re.compile(
+    r"(?:ký|kí)(?:\s+kết)?\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|các|những)\s+"
+    r"(?:văn\s+kiện|văn\s+bản|thỏa\s+thuận|biên\s+bản|tài\s+liệu|hiệp\s+định)",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(
+    r"\s*(?:[-–•+*]\s*|\d{1,2}[.)]\s*)?(?:(?:biên\s+)?bản\s+ghi\s+nhớ|thỏa\s+thuận|chương\s+trình|quy\s+chế"
+    r"|biên\s+bản|hợp\s+đồng|hiệp\s+định|MOU)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 _BARE_MINISTER = {"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"}
@@ -181,11 +192,31 @@ def extract(article: Article) -> Extraction:
     _fill_bare_posts(people, orgs)
     known = _known_posts(people)
     agreements: list[AgreementMention] = []
+    in_list = False  # inside the list of documents a signing sentence announced
+    list_date = event_date
     for s, found in zip(sentences, per_sentence, strict=True):
-        if not _AGREEMENT_HINT.search(work, s.start, s.end):
+        listed = in_list and bool(_LIST_ITEM.match(work, s.start, s.end))
+        if not listed and not _AGREEMENT_HINT.search(work, s.start, s.end):
+            in_list = False
             continue
         mentions = _with_known(work, s, found, known)
-        agreements.extend(find_agreements(work, s.start, s.end, orgs, mentions, dates, event_date))
+        agreements.extend(
+            find_agreements(
+                work,
+                s.start,
+                s.end,
+                orgs,
+                mentions,
+                dates,
+                list_date if listed else event_date,
+                listed=listed,
+            )
+        )
+        if _ANNOUNCES_LIST.search(work, s.start, s.end):
+            in_list = True
+            list_date = next((d.value for d in dates if s.start <= d.start < s.end), event_date)
+        else:
+            in_list = listed
 
     out = Extraction(article=article)
     out.persons = _persons(people, ev)

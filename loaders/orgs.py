@@ -69,6 +69,7 @@ class OrgMention:
     unresolved: str | None = None  # "pc" / "council" / "party" / "dept": needs the article's province
     level: str | None = None  # "tỉnh" / "thành phố" as written when no place is given
     is_place: bool = False  # a bare place ("tỉnh Quảng Ngãi"), a party only when it signs
+    country: str | None = None  # the foreign country a body belongs to, as written
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +263,9 @@ def find_orgs(text: str) -> list[OrgMention]:
             c = country_rx.match(text, end + 1) if text[end : end + 1] == " " else None
             if c and not name.endswith("Việt Nam"):
                 surface = text[start : c.end()]
-                mention = OrgMention(start, c.end(), " ".join(surface.split()), "ForeignBody", surface)
+                mention = OrgMention(
+                    start, c.end(), " ".join(surface.split()), "ForeignBody", surface, country=c["country"]
+                )
         elif m["bare_dom"]:
             dom = g.domains[lookup_key(m["bare_dom"])]
             mention = OrgMention(start, m.end(), f"Bộ {dom}", "Ministry", m["bare_dom"])
@@ -270,7 +273,9 @@ def find_orgs(text: str) -> list[OrgMention]:
             c = country_rx.match(text, m.end())
             end = c.end() if c else m.end()
             surface = text[start:end]
-            mention = OrgMention(start, end, " ".join(surface.split()), "ForeignBody", surface)
+            mention = OrgMention(
+                start, end, " ".join(surface.split()), "ForeignBody", surface, country=c and c["country"]
+            )
         elif m["pc"] or m["council"]:
             is_pc = bool(m["pc"])
             prov, level, district, end = _place_after(text, m.end())
@@ -341,7 +346,12 @@ def find_orgs(text: str) -> list[OrgMention]:
             elif c:
                 end = c.end()
                 mention = OrgMention(
-                    start, end, " ".join(text[start:end].split()), "ForeignBody", text[start:end]
+                    start,
+                    end,
+                    " ".join(text[start:end].split()),
+                    "ForeignBody",
+                    text[start:end],
+                    country=c["country"],
                 )
             else:
                 mention = OrgMention(start, end, f"Bộ {dom}", "Ministry", text[start:end])
@@ -359,7 +369,12 @@ def find_orgs(text: str) -> list[OrgMention]:
             if c:
                 end = m.end() + c.end()
                 mention = OrgMention(
-                    start, end, " ".join(text[start:end].split()), "ForeignBody", text[start:end]
+                    start,
+                    end,
+                    " ".join(text[start:end].split()),
+                    "ForeignBody",
+                    text[start:end],
+                    country=c["country"],
                 )
             else:
                 pos = m.end()
@@ -398,8 +413,9 @@ def find_orgs(text: str) -> list[OrgMention]:
                     end = end2
                     name = f"Công an {prov.display}"
             mention = OrgMention(start, end, name, typ, text[start:end])
-            if country_rx.search(name) and not name.endswith("Việt Nam"):
-                mention = replace(mention, type="ForeignBody")
+            c = country_rx.search(name)
+            if c and not name.endswith("Việt Nam"):
+                mention = replace(mention, type="ForeignBody", country=c["country"])
         elif m["placekind"] or m["city"]:
             if m["city"]:
                 end = m.end()
@@ -445,7 +461,14 @@ def _compose(mentions: list[OrgMention], text: str) -> list[OrgMention]:
             prev = out.pop()
             typ = "ForeignBody" if mt.type == "ForeignBody" else "Department"
             out.append(
-                OrgMention(prev.start, mt.end, f"{prev.name} {mt.name}", typ, text[prev.start : mt.end])
+                OrgMention(
+                    prev.start,
+                    mt.end,
+                    f"{prev.name} {mt.name}",
+                    typ,
+                    text[prev.start : mt.end],
+                    country=mt.country,
+                )
             )
             continue
         out.append(mt)

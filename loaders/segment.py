@@ -47,8 +47,13 @@ _PAREN_CREDIT = re.compile(
     r"|\s*(?:TTXVN|PV|VGP|Vietnam\+|ảnh minh họa)[^()]{0,30})\)",
     re.IGNORECASE,
 )
-_INLINE_CREDIT = re.compile(
-    r"(?:^|(?<=[\s.–-]))(?:Ảnh|Nguồn|Video|Đồ họa|Bài và ảnh|Bài, ảnh)\s*:\s*[^\n]*$", re.MULTILINE
+_INLINE_CREDIT = re.compile(r"(?:^|(?<=[\s.–-]))(?:Ảnh|Nguồn|Video|Đồ họa|Bài và ảnh|Bài, ảnh)\s*:[ \t]*")
+_CREDIT_WORD = re.compile(r"[A-ZÀ-ỸĐ][\w'’.]*(?:\s*/\s*[\w.+]+)?|[A-ZÀ-ỸĐ0-9+./]+")
+# words that open the next sentence, not a photographer's name: "Ảnh: Tùng Đinh Tại hội đàm, …"
+_OPENERS = set(
+    "Tại Theo Trong Sau Trước Chiều Sáng Tối Trưa Ngày Hôm Đây Các Những Ông Bà Khi Với Cùng Để Về Từ "
+    "Đến Năm Tháng Một Hai Ba Bộ Sở Phó Chủ Thủ Tổng Lãnh Đoàn Lễ Buổi Phát Tiếp Nhân Dịp Này Thay "
+    "Đồng Thượng Trung Thiếu Đại Tỉnh Thành UBND Hội Ủy Ban Kết Toàn Quang Lực".split()
 )
 _CREDIT_LINE = re.compile(
     r"^\s*(?:Theo\s+\S+\.(?:vn|com|net)\S*|Theo\s+[A-ZĐ][\w.+/ ]{0,30}|Nguồn\s*:.*|Ảnh\s*:.*|Video\s*:.*|"
@@ -82,7 +87,7 @@ def _is_byline(line: str) -> bool:
 def credit_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of credits and bylines in ``text`` (normalized, same length as the original)."""
     ranges = [m.span() for m in _PAREN_CREDIT.finditer(text)]
-    ranges += [m.span() for m in _INLINE_CREDIT.finditer(text)]
+    ranges += [_inline_credit(text, m.start(), m.end()) for m in _INLINE_CREDIT.finditer(text)]
     pos = 0
     lines = text.split("\n")
     content = [i for i, ln in enumerate(lines) if ln.strip()]
@@ -92,6 +97,34 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((pos, pos + len(line)))
         pos += len(line) + 1
     return sorted(ranges)
+
+
+def _inline_credit(text: str, start: int, pos: int) -> tuple[int, int]:
+    """A credit inside a running line: "Ảnh: Doãn Tấn/TTXVN Bộ trưởng …" ends after the credited name.
+
+    A short rest of line is all credit. Otherwise the credit is at most four name words, ending at an
+    agency ("/TTXVN"), before a word that opens a sentence, or before the last capitalised word of a
+    run that a lower-case word follows ("Tùng Đinh Đại tướng …": "Đại" opens the next sentence)."""
+    eol = text.find("\n", pos)
+    eol = len(text) if eol < 0 else eol
+    if eol - pos <= 60:
+        return start, eol
+    words: list[re.Match[str]] = []
+    at = pos
+    while len(words) < 4:
+        m = _CREDIT_WORD.match(text, at, eol)
+        if m is None or (words and m.group().split("/")[0] in _OPENERS):
+            break
+        words.append(m)
+        if "/" in m.group():
+            return start, m.end()
+        at = m.end()
+        while at < eol and text[at] in " \t":
+            at += 1
+    follower = re.match(r"[ \t]+(\w)", text[words[-1].end() : eol]) if words else None
+    if len(words) > 1 and follower and follower.group(1).islower():
+        words.pop()
+    return start, words[-1].end() if words else pos
 
 
 def mask(text: str, ranges: list[tuple[int, int]]) -> str:
