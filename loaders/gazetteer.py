@@ -31,8 +31,19 @@ def alternation(phrases: list[str], *, ignore_case: bool = False) -> str:
 
 @dataclass
 class Province:
+    """A province-level unit (tỉnh or centrally-run thành phố) of either side of the 2025-07-01 merger.
+
+    One object per name: a name valid in both eras (Tây Ninh before and after absorbing Long An) is
+    one Province with ``legacy`` and ``current`` both true.
+    """
+
     name: str
     kind: str  # "tỉnh" | "thành phố"
+    legacy: bool = False  # one of the 63 valid until 2025-07-01
+    current: bool = False  # one of the 34 valid from 2025-07-01
+    successor: str | None = None  # no longer exists: the province that took it over
+    merged_from: tuple[str, ...] = ()  # current: the legacy provinces it was formed from
+    valid_until: str | None = None  # no longer exists: ISO date it ended
 
     @property
     def display(self) -> str:
@@ -71,22 +82,77 @@ def lookup_key(text: str) -> str:
     return " ".join(t.split())
 
 
+def _provinces() -> tuple[dict[str, Province], list[str], dict[str, str]]:
+    """Provinces of both eras from provinces.json (generated from the registry) and
+    provinces_curated.json (hand-curated aliases, former names, news-site hints):
+    (folded alias -> province, aliases, news site -> province name)."""
+    registry = _load("provinces.json")
+    curated = _load("provinces_curated.json")
+    by_name: dict[str, Province] = {}
+    written: dict[str, list[str]] = {}
+    for rec in registry["provinces"]:
+        name = normalize(rec["name"])
+        p = by_name.setdefault(name, Province(name, rec["kind"]))
+        if p.kind != rec["kind"]:
+            raise ValueError(f"provinces.json: {name} has two kinds")
+        if rec["era"] == "legacy":
+            p.legacy = True
+            if normalize(rec["successor"]) != name:
+                p.successor = normalize(rec["successor"])
+                p.valid_until = rec["valid_until"]
+        else:
+            p.current = True
+            p.merged_from = tuple(normalize(x) for x in rec["merged_from"])
+        written.setdefault(name, [name])
+        written[name] += [a for a in rec["aliases"] if a not in written[name]]
+    for rec in curated["former_names"]:
+        name = normalize(rec["name"])
+        if name in by_name or normalize(rec["successor"]) not in by_name:
+            raise ValueError(f"provinces_curated.json: bad former name {name}")
+        by_name[name] = Province(
+            name, rec["kind"], successor=normalize(rec["successor"]), valid_until=rec["valid_until"]
+        )
+        written[name] = [name, *rec["aliases"]]
+    for name, extra in curated["aliases"].items():
+        if normalize(name) not in by_name:
+            raise ValueError(f"provinces_curated.json: unknown province {name}")
+        written[normalize(name)] += extra
+    table: dict[str, Province] = {}
+    aliases: list[str] = []
+    for name, forms in written.items():
+        # "Bà Rịa - Vũng Tàu" is also written "Bà Rịa-Vũng Tàu"; the compact form's pattern matches both
+        forms += [re.sub(r"\s*-\s*", "-", a) for a in forms if re.search(r"\s-|-\s", a)]
+        for a in forms:
+            k = lookup_key(a)
+            if table.setdefault(k, by_name[name]) is not by_name[name]:
+                raise ValueError(f"province alias {a!r} names both {table[k].name} and {name}")
+            aliases.append(a)
+    sites = {k: normalize(v) for k, v in curated["source_provinces"].items() if not k.startswith("_")}
+    if unknown := [v for v in sites.values() if v not in by_name]:
+        raise ValueError(f"provinces_curated.json: source_provinces name unknown provinces {unknown}")
+    return table, aliases, sites
+
+
+def successor_province(name: str) -> Province | None:
+    """The province that, from 2025-07-01, covers the province ``name`` (any alias, any era):
+    Long An -> Tây Ninh, Tiền Giang -> Đồng Tháp, Tây Ninh -> Tây Ninh, Thừa Thiên Huế -> Huế.
+    None when ``name`` is not a province."""
+    g = gazetteer()
+    p = g.provinces.get(lookup_key(name))
+    seen: set[str] = set()
+    while p is not None and not p.current:
+        if p.successor is None or p.name in seen:
+            return None
+        seen.add(p.name)
+        p = g.provinces.get(lookup_key(p.successor))
+    return p
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     g = Gazetteer()
-    prov = _load("provinces.json")
-    aliases: list[str] = []
-    for name, kind, extra in prov["provinces"]:
-        p = Province(normalize(name), kind)
-        for a in [name, *extra]:
-            g.provinces[lookup_key(a)] = p
-            aliases.append(a)
-    g.provinces[lookup_key("Hồ Chí Minh")] = g.provinces[lookup_key("Thành phố Hồ Chí Minh")]
-    aliases.append("Hồ Chí Minh")
+    g.provinces, aliases, g.source_provinces = _provinces()
     g.province_pattern = alternation(aliases)
-    g.source_provinces = {
-        k: normalize(v) for k, v in prov["source_provinces"].items() if not k.startswith("_")
-    }
 
     bodies = _load("bodies.json")
     body_aliases: list[str] = []
