@@ -72,6 +72,20 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     return sorted(out, key=lambda x: x.start)
 
 
+# a dateline opening the lede without "ngày": "HÀ NỘI 23-3, …", "23/3, …"
+_DATELINE = re.compile(
+    r"\W*(?:[^\W\d]+\s+){0,3}?(?P<d>\d{1,2})\s*[-/]\s*(?P<m>\d{1,2})(?:\s*[-/]\s*(?P<y>\d{4}))?\s*,"
+)
+
+
+def dateline(lede: str, published: str | None = None) -> str | None:
+    """The date a lede opens with when it has no "ngày"/"sáng" before it (those ``find_dates`` reads)."""
+    m = _DATELINE.match(lede)
+    if not m or not _valid(int(m["d"]), int(m["m"])):
+        return None
+    return _with_year(int(m["d"]), int(m["m"]), m["y"], published)[0]
+
+
 def parse_date(text: str, published: str | None = None) -> str | None:
     """The first date in ``text`` at its precision, or None."""
     found = find_dates(text, published)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from govkg.loaders.agreements import AgreementMention, find_agreements
-from govkg.loaders.dates import find_dates
+from govkg.loaders.dates import dateline, find_dates
 from govkg.loaders.gazetteer import Province, gazetteer, lookup_key
 from govkg.loaders.normalize import fold, normalize, normalize_text
 from govkg.loaders.orgs import OrgMention, find_orgs, resolve
@@ -90,12 +91,45 @@ class _Offsets:
 
 def _event_date(sentences: list[Sentence], text: str, published: str | None) -> str | None:
     """The date of the reported event: the first day-level date in the opening sentences."""
+    if sentences:
+        lede = text[sentences[0].start : sentences[0].end]
+        found = find_dates(lede, published)
+        if not (found and found[0].start < 30):
+            opening = dateline(lede, published)
+            if opening is not None:
+                return opening
     for s in sentences[:6]:
         for d in find_dates(text[s.start : s.end], published):
             if not d.value.startswith("--") and len(d.value) < 10:
                 continue
             return d.value
     return None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_BIRTH = re.compile(r"(?:sinh|SN)(?:\s+(?:năm|ngày))?[\s\d/.-]*$", re.IGNORECASE)
+
+
+def _reference_year(article: Article, text: str) -> int | None:
+    """The year the article speaks from: its publication, else the latest year it names."""
+    if article.published:
+        return int(article.published[:4])
+    years = [int(m.group()) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+def _old_years(text: str, s: Sentence, now: int) -> list[int]:
+    """Where a sentence names a year decades before the article (birth years aside)."""
+    return [
+        m.start()
+        for m in _YEAR.finditer(text, s.start, s.end)
+        if int(m.group()) < now - 20 and not _BIRTH.search(text, s.start, m.start())
+    ]
+
+
+def _near(p: PersonMention, positions: list[int], reach: int = 100) -> bool:
+    """A title close to an old year is history ("buộc Tổng thống Dương Văn Minh … ngày 30/4/1975")."""
+    return any(p.start - reach <= x <= p.end + reach for x in positions)
 
 
 _AGREEMENT_HINT = re.compile(r"(?<!\w)(?:ký|kí)(?!\w)", re.IGNORECASE)
@@ -185,8 +219,12 @@ def extract(article: Article) -> Extraction:
 
     people: list[PersonMention] = []
     per_sentence: list[list[PersonMention]] = []
+    now = _reference_year(article, work)
     for s in sentences:
         found = find_people(work, orgs, s.start, s.end)
+        if now is not None:
+            old = _old_years(work, s, now)
+            found = [replace(p, posts=[], titled=False) if _near(p, old) else p for p in found]
         people.extend(found)
         per_sentence.append(found)
     _fill_bare_posts(people, orgs)
@@ -246,7 +284,8 @@ def _persons(mentions: list[PersonMention], ev: _Offsets) -> list[Person]:
             for pm in m.posts:
                 if pm.org is not None and not pm.org.unresolved:
                     org = pm.org.name
-                elif pm.org is None and pm.title in g.implied_body:
+                elif pm.org is None and pm.title in g.implied_body and name.split()[0] in g.surnames:
+                    # a Vietnamese head of government; a foreign one's body is not implied
                     org = g.implied_body[pm.title]
                 else:
                     continue

@@ -91,7 +91,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<gov>Chính\s+phủ|Quốc\s+hội|Nhà\s+nước)\s+(?:nước\s+)?"
         rf"(?:CH[A-ZĐ]{{2,6}}\s+|Cộng\s+hòa(?:\s+[a-zđà-ỹ]+){{0,5}}\s+)?(?=(?:{g.country_pattern})(?!\w))"
         rf"|(?P<fministry>Bộ)\s+(?=(?!trưởng)\w)"
-        rf"|(?:(?<=\bvà\s)|(?<=\bvới\s)|(?<=\bgiữa\s)|(?<=\bcùng\s)|(?<=\bcủa\s))(?P<lgeneric>{lower})\s+(?=[A-ZĐ\d])"
+        rf"|(?:(?<=\bvà\s)|(?<=\bvới\s)|(?<=\bgiữa\s)|(?<=\bcùng\s)|(?<=\bcủa\s)"
+        rf"|(?<=\bdiện\s)|(?<=\bđốc\s)|(?<=\btịch\s)|(?<=\btrưởng\s))(?P<lgeneric>{lower})\s+(?=[A-ZĐ\d])"
         rf"|(?P<generic>{generic})\s+(?=[\w&])"
         rf"|(?P<placekind>(?i:tỉnh|thành\s+phố)|TP\.?)\s*(?=(?:{g.province_pattern})(?!\w))"
         rf"|(?P<city>TP\.?\s*HCM|TPHCM|Thành\s+phố\s+Hồ\s+Chí\s+Minh|TP\.?\s*Hồ\s+Chí\s+Minh)(?!\w)"
@@ -104,7 +105,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _LEVEL = re.compile(rf"\s+(?P<kind>{_KIND})(?!\w)")
-_WORD = re.compile(r"\s*([\w&'.-]+|,)")
+_WORD = re.compile(r"[^\S\n]*([\w&'.-]+|,)")  # a name never runs across a line break
 
 
 def _kind_word(kind: str | None) -> str | None:
@@ -152,8 +153,10 @@ def _person_follows(text: str, pos: int, words: list[str]) -> bool:
     return bool(run) and run[0][0] in g.surnames and 2 <= len(run) <= 4
 
 
-def _generic_end(text: str, pos: int, limit: int) -> int:
-    """End of a generic name starting at ``pos``: capitalised words and the lower-case ones between."""
+def _generic_end(text: str, pos: int, limit: int, *, lower_first: bool = False) -> int:
+    """End of a generic name starting at ``pos``: capitalised words and the lower-case ones between.
+
+    ``lower_first``: the name may start in lower case ("Cục trưởng Cục pháp chế")."""
     end = pos
     n = 0
     first = True
@@ -185,7 +188,7 @@ def _generic_end(text: str, pos: int, limit: int) -> int:
         else:
             stop_after = False
         cap = w[:1].isupper() or w[:1].isdigit() or w == "&"
-        if first and not cap:
+        if first and not cap and not lower_first:
             return pos
         prev_words.append(w)
         if not cap:
@@ -363,7 +366,7 @@ def find_orgs(text: str) -> list[OrgMention]:
                 before = window[: cm.start()]
                 if re.search(r"[.;:()]|\s(?:và\s+Bộ|của|với|đã|ký|tại)\s", before):
                     break
-                if len(before.split()) <= 9 and before.strip():
+                if len(before.split()) <= 12 and before.strip():
                     c = cm
                     break
             if c:
@@ -397,6 +400,12 @@ def find_orgs(text: str) -> list[OrgMention]:
                 pos = m.end()
                 continue
             end = _generic_end(text, m.end(), min(n, m.end() + 120))
+            if (
+                end <= m.end()
+                and head in ("Cục", "Vụ")
+                and re.search(r"trưởng\s+$", text[max(0, start - 9) : start])
+            ):
+                end = _generic_end(text, m.end(), min(n, m.end() + 120), lower_first=True)
             if end <= m.end():
                 pos = m.end()
                 continue
@@ -413,9 +422,9 @@ def find_orgs(text: str) -> list[OrgMention]:
                     end = end2
                     name = f"Công an {prov.display}"
             mention = OrgMention(start, end, name, typ, text[start:end])
-            c = country_rx.search(name)
+            c = re.search(rf"(?<!\w)(?:{g.country_pattern})$", name)  # "Vụ Pháp chế" is no French body
             if c and not name.endswith("Việt Nam"):
-                mention = replace(mention, type="ForeignBody", country=c["country"])
+                mention = replace(mention, type="ForeignBody", country=c.group())
         elif m["placekind"] or m["city"]:
             if m["city"]:
                 end = m.end()
@@ -460,11 +469,12 @@ def _compose(mentions: list[OrgMention], text: str) -> list[OrgMention]:
         ):
             prev = out.pop()
             typ = "ForeignBody" if mt.type == "ForeignBody" else "Department"
+            surface = text[prev.start : mt.end]
             out.append(
                 OrgMention(
                     prev.start,
                     mt.end,
-                    f"{prev.name} {mt.name}",
+                    " ".join(surface.split()) if typ == "ForeignBody" else f"{prev.name} {mt.name}",
                     typ,
                     text[prev.start : mt.end],
                     country=mt.country,

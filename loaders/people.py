@@ -111,23 +111,62 @@ def _name_at(text: str, pos: int, *, strict: bool) -> tuple[str, int, int] | Non
     return " ".join(w for w, _, _ in picked), picked[0][1], picked[-1][2]
 
 
+_RANK_BEFORE = re.compile(r"(?:tướng|tá|úy|đốc)\s+$")
 _NOT_NAME = {
     lookup_key(w) for w in "Việt Nam Hà Nội Trung Quốc Đảng Nhà Nước Chính Phủ Quốc Hội Bộ Sở Tỉnh Ủy".split()
 }
 
 
 def _name_before(text: str, end: int, floor: int) -> tuple[str, int, int] | None:
-    """The name that ends at ``end`` ("ông Phạm Đức Long" in "ông Phạm Đức Long, Thứ trưởng…")."""
+    """The name that ends at ``end`` ("ông Phạm Đức Long" in "ông Phạm Đức Long, Thứ trưởng…").
+
+    A Vietnamese name starts with a surname; a foreign one ("ngài Robert Kalinak", "Đại tướng Mom
+    Sophat") needs an honorific or a rank before it."""
     run = cap_run_before(text, end, floor)
     for i, (w, s, _) in enumerate(run):
         if _surname(w) and 2 <= len(run) - i <= 4:
             return " ".join(x for x, _, _ in run[i:]), s, end
+    _, _, hon_rx, _ = _patterns()
+    if 2 <= len(run) <= 4 and not any(lookup_key(w) in _NOT_NAME for w, _, _ in run):
+        before = text[max(floor, run[0][1] - 20) : run[0][1]]
+        if hon_rx.search(before) or _RANK_BEFORE.search(before):
+            return " ".join(x for x, _, _ in run), run[0][1], end
     return None
 
 
+_STATE_HEADS = {"Tổng thống", "Phó Tổng thống", "Quốc vương", "Nhà vua"}
+_GOVERNMENT_HEADS = {"Thủ tướng", "Phó Thủ tướng"}
+
+
+def _government_of(country: str, at: int, end: int, surface: str) -> OrgMention:
+    return OrgMention(at, end, f"Chính phủ {country}", "ForeignBody", surface, country=country)
+
+
+def _country_body(text: str, pos: int, title: str) -> OrgMention | None:
+    """ "Tổng thống Hàn Quốc" is a post of that state, "Thủ tướng Nhật Bản" one of its government."""
+    if title not in _STATE_HEADS | _GOVERNMENT_HEADS:
+        return None
+    from govkg.loaders.orgs import _patterns as org_patterns
+
+    country_rx = org_patterns()[2]
+    gap = re.match(r"\s+", text[pos:])
+    c = country_rx.match(text, pos + gap.end()) if gap else None
+    if c is None:
+        return None
+    country = c["country"]
+    if title in _GOVERNMENT_HEADS:
+        return _government_of(country, c.start(), c.end(), c.group())
+    return OrgMention(c.start(), c.end(), country, "ForeignBody", c.group(), country=country)
+
+
+_CENTRAL = re.compile(r"\s*(?:Trung\s+ương|TƯ|TW)\s*$")
+
+
 def _org_at(orgs: list[OrgMention], pos: int, text: str) -> OrgMention | None:
+    """The body right after a title ("Phó Chủ tịch [Trung ương] Hội Khuyến học Việt Nam")."""
     for o in orgs:
-        if o.start >= pos and not text[pos : o.start].strip() and not o.is_place:
+        gap = text[pos : o.start]
+        if o.start >= pos and (not gap.strip() or _CENTRAL.fullmatch(gap)) and not o.is_place:
             return o
         if o.start > pos + 3:
             break
@@ -225,7 +264,7 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
         while cur:
             title = g.titles.get(lookup_key(cur["t"]), cur["t"])
             end = cur.end()
-            org = _org_at(orgs, end, text)
+            org = _org_at(orgs, end, text) or _country_body(text, end, title)
             if title in g.split_titles:
                 title, body = g.split_titles[title]
                 org = OrgMention(cur.start(), cur.end(), body, "Government", cur["t"])
@@ -252,6 +291,17 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
                 and "kiêm" in text[chain[i].end : chain[i + 1].start]
             ):
                 chain[i].org = chain[i + 1].org
+        # "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ Cộng hòa Slovakia": the deputy PM is in its government
+        foreign = next((pm.org for pm in chain if pm.org is not None and pm.org.country), None)
+        for pm in chain:
+            o = pm.org or foreign
+            if (
+                pm.title in _GOVERNMENT_HEADS
+                and o is not None
+                and o.country
+                and not o.name.startswith("Chính")
+            ):
+                pm.org = _government_of(o.country, o.start, o.end, o.surface)
         before = text[max(sent_start, chain_start - 12) : chain_start]
         dist = _distributed(text, chain_start, chain[-1].end, sent_start, sent_end)
         if dist is not None:
@@ -271,6 +321,13 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
         after = last
         sep = re.match(r"\s*(?:\([^()]{1,15}\)\s*)?(?:[-–:]\s*)?", text[last:sent_end])
         after += sep.end() if sep else 0
+        # "Trưởng đại diện tổ chức X, bà Trần Thu Huyền": when no name precedes the chain
+        comma = re.match(rf",\s*(?=(?:{g.honorific_pattern})\s)", text[after:sent_end])
+        if comma:
+            head = text[sent_start:chain_start]
+            trimmed = head.rstrip(" ,(–-")
+            if len(trimmed) == len(head) or _name_before(text, sent_start + len(trimmed), sent_start) is None:
+                after += comma.end()
         lead = lead_rx.match(text[after:sent_end])
         if lead:
             after += lead.end()
@@ -285,7 +342,9 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
         else:
             named = None
             sep_before = re.search(
-                r"(?:\s*\(\s*(?:(?:\d{1,3}\s+tuổi|sinh\s+năm\s+\d{4})\s*,)?|,|\s[-–])\s*$",
+                r"(?:\s*\(\s*(?:(?:\d{1,3}\s+tuổi|sinh\s+năm\s+\d{4})\s*,)?|,|\s[-–]"
+                r"|\s+(?:vừa\s+)?(?:được\s+)?(?:bổ\s+nhiệm|bầu|giữ\s+chức|đảm\s+nhiệm)"
+                r"(?:\s+(?:làm|giữ\s+chức|chức|vào\s+vị\s+trí|vị\s+trí))?(?:\s+vụ)?)\s*$",
                 text[sent_start:chain_start],
             )
             if sep_before:
@@ -308,6 +367,8 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
         )
     for a, b, chain, gender in lists:
         _apply_list(text, a, b, chain, gender, people)
+    # "Lăng Chủ tịch Hồ Chí Minh": a place name after a title is a name of the place, not a person
+    people = [p for p in people if lookup_key(p.name) not in g.provinces]
     # honorific + name without a title: only for gender
     for hm in re.finditer(rf"(?<!\w)(?P<h>{g.honorific_pattern})\s+(?=\w)", text[sent_start:sent_end]):
         named = _name_at(text, sent_start + hm.end(), strict=True)
