@@ -15,6 +15,7 @@ from pathlib import Path
 from govkg.errors import InputError
 from govkg.graph.identity import Minter
 from govkg.graph.mapping import extraction_to_graph
+from govkg.graph.resolve import PersonIndex
 from govkg.graph.store import KnowledgeStore
 from govkg.loaders.extract import extract
 from govkg.loaders.readers import ReadError, iter_articles
@@ -65,9 +66,10 @@ def build(
         report.skipped.append(error)
 
     store.ensure_ontology()
+    persons = PersonIndex.load(store, minter)
     for article in iter_articles(inputs, on_error=skip):
         extraction = extract(article)
-        graph = extraction_to_graph(extraction, minter)
+        graph = extraction_to_graph(extraction, minter, persons.for_extraction(extraction))
         report.triples += store.replace_graph(minter.article_graph(article.id), graph)
         report.articles += 1
         report.persons += len(extraction.persons)

@@ -44,8 +44,12 @@ class Minter:
         key = name_key(name)
         return self._iri(kind, f"{slug(key)}-{digest(key, size=6)}")
 
-    def person(self, name: str) -> URIRef:
-        return self.named("person", name)
+    def person(self, name: str, anchor: str = "") -> URIRef:
+        """A person by name; ``anchor`` (an affiliation) tells apart two persons of the same name."""
+        if not anchor:
+            return self.named("person", name)
+        key = name_key(name)
+        return self._iri("person", f"{slug(key)}-{digest(key, anchor, size=6)}")
 
     def body(self, name: str) -> URIRef:
         return self.named("body", name)

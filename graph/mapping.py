@@ -7,12 +7,13 @@ offsets) for each fact, so replacing the graph replaces exactly what the article
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, TIME
 
-from govkg.graph.identity import Minter
+from govkg.graph.identity import Minter, name_key
 from govkg.loaders.records import Agreement, Evidence, Extraction, Organization, Person
 from govkg.ontology.terms import GK
 
@@ -64,9 +65,12 @@ def _vi(text: str) -> Literal:
 class ArticleMapper:
     """Builds the graph of one article's extraction."""
 
-    def __init__(self, extraction: Extraction, minter: Minter) -> None:
+    def __init__(
+        self, extraction: Extraction, minter: Minter, persons: Mapping[str, URIRef] | None = None
+    ) -> None:
         self.x = extraction
         self.m = minter
+        self.persons = persons or {}  # name key → node, from entity resolution across articles
         self.g = Graph()
         self.article = minter.article(extraction.article.id)
         self._evidence_count = 0
@@ -137,7 +141,7 @@ class ArticleMapper:
         return self._bodies[name]
 
     def person(self, name: str) -> URIRef:
-        person = self.m.person(name)
+        person = self.persons.get(name_key(name)) or self.m.person(name)
         self.add(person, RDF.type, GK.Person)
         self.add(person, FOAF.name, Literal(name))
         self.add(person, RDFS.label, _vi(name))
@@ -245,6 +249,8 @@ def _date_parts(value: str) -> tuple[str | None, str | None, str | None]:
     return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
 
 
-def extraction_to_graph(extraction: Extraction, minter: Minter) -> Graph:
-    """The triples of one article's named graph."""
-    return ArticleMapper(extraction, minter).build()
+def extraction_to_graph(
+    extraction: Extraction, minter: Minter, persons: Mapping[str, URIRef] | None = None
+) -> Graph:
+    """The triples of one article's named graph; ``persons`` gives resolved person nodes by name key."""
+    return ArticleMapper(extraction, minter, persons).build()

@@ -106,6 +106,15 @@ class KnowledgeStore:
     def __len__(self) -> int:
         return len(self.inner)
 
+    def select_values(self, sparql: str) -> list[tuple[str | None, ...]]:
+        """A SELECT over the union of all graphs, as plain strings (IRIs and lexical forms), read at once.
+
+        For internal lookups: pyoxigraph directly, no rdflib result object that would keep the store open.
+        """
+        solutions = self.inner.query(sparql, use_default_graph_as_union=True)
+        names = [v.value for v in solutions.variables]
+        return [tuple(None if row[n] is None else row[n].value for n in names) for row in solutions]
+
     def query(self, sparql: str) -> Result:
         """Run a SPARQL query over the union of all graphs."""
         try:
