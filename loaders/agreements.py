@@ -48,6 +48,7 @@ _CARRIED_OUT = re.compile(
 class SignatoryMention:
     person: PersonMention
     body: OrgMention | None
+    confidence: float = 0.85
 
 
 @dataclass
@@ -60,6 +61,7 @@ class AgreementMention:
     period: tuple[str, str] | None = None
     start: int = 0
     end: int = 0
+    confidence: float = 0.9
 
 
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -171,7 +173,9 @@ def find_agreements(
         signatories: list[SignatoryMention] = []
         for p in persons:
             body = p.on_behalf if p.on_behalf is not None else _body_for(p, in_clause)
-            signatories.append(SignatoryMention(p, body))
+            # "A thay mặt X ký" says it; a post's body among the named parties nearly does
+            sure = 0.95 if p.on_behalf is not None else 0.85 if body in in_clause else 0.65
+            signatories.append(SignatoryMention(p, body, sure))
         post_orgs = {id(po.org) for p in people for po in p.posts if po.org is not None}
         between = re.search(r"giữa\s", clause[km.start() :])
         named: list[OrgMention] = []
@@ -196,10 +200,17 @@ def find_agreements(
         uniq: dict[str, OrgMention] = {}
         for o in parties:
             uniq.setdefault(o.name.lower(), o)
+        # a signing verb with its signers is plainest; an item of a list, a document only referred to
+        # or a party read from "hai nước" less so
+        confidence = 0.9 if verbs and signatories else 0.8 if verbs else 0.75
+        if any(o.name not in {x.name for x in in_clause} for o in uniq.values()):
+            confidence = min(confidence, 0.7)
         date = next((d.value for d in dates if ca <= d.start < cb), None)
         referred = not signatories and _CARRIED_OUT.search(clause[: km.start()])
         if date is None and not _PAST_REF.search(clause) and not referred:
             date = event_date
+        if referred:
+            confidence = min(confidence, 0.7)
         out.append(
             AgreementMention(
                 kind=kind,
@@ -210,6 +221,7 @@ def find_agreements(
                 period=find_period(clause[km.start() :]),
                 start=ca,
                 end=cb,
+                confidence=confidence,
             )
         )
     return out

@@ -81,7 +81,7 @@ class _Offsets:
     def orig(self, i: int) -> int:
         return self.offmap[i] if self.offmap is not None else i
 
-    def evidence(self, pos: int, confidence: float = 0.8) -> Evidence | None:
+    def evidence(self, pos: int, confidence: float) -> Evidence | None:
         for s in self.sentences:
             if s.start <= pos < s.end:
                 a, b = self.orig(s.start), self.orig(s.end)
@@ -162,9 +162,9 @@ def _fill_bare_posts(people: list[PersonMention], orgs: list[OrgMention]) -> Non
             if pm.org is not None or pm.title not in _BARE_MINISTER:
                 continue
             if only is not None and p.name.split()[0] in g.surnames:
-                pm.org = only
+                pm.org, pm.confidence = only, 0.6
             elif p.on_behalf is not None:
-                pm.org = p.on_behalf
+                pm.org, pm.confidence = p.on_behalf, 0.75
 
 
 def _known_posts(people: list[PersonMention]) -> dict[str, list[PostMention]]:
@@ -277,23 +277,26 @@ def _persons(mentions: list[PersonMention], ev: _Offsets) -> list[Person]:
         name = spellings.most_common(1)[0][0]
         gender = next((m.gender for m in group if m.gender), None)
         first = next(m for m in group if m.titled)
-        person = Person(name=name, gender=gender, evidence=ev.evidence(first.start))
+        sure = 0.9 if name.split()[0] in g.surnames else 0.75  # a foreign name is a weaker guess
+        person = Person(name=name, gender=gender, evidence=ev.evidence(first.start, sure))
         person.aliases = sorted(n for n in spellings if n != name)
         seen: set[tuple[str, str]] = set()
         for m in group:
             for pm in m.posts:
+                sure = pm.confidence
                 if pm.org is not None and not pm.org.unresolved:
                     org = pm.org.name
+                    sure = min(sure, 0.8) if pm.org.inferred else sure
                 elif pm.org is None and pm.title in g.implied_body and name.split()[0] in g.surnames:
                     # a Vietnamese head of government; a foreign one's body is not implied
-                    org = g.implied_body[pm.title]
+                    org, sure = g.implied_body[pm.title], 0.85
                 else:
                     continue
                 k = (pm.title.lower(), org.lower())
                 if k in seen:
                     continue
                 seen.add(k)
-                person.posts.append(Post(pm.title, org, ev.evidence(pm.start)))
+                person.posts.append(Post(pm.title, org, ev.evidence(pm.start, sure)))
         persons.append(person)
     return persons
 
@@ -308,7 +311,7 @@ def _agreements(mentions: list[AgreementMention], ev: _Offsets, names: dict[str,
             Signatory(
                 names.get(fold(s.person.name).lower(), s.person.name),
                 s.body.name if s.body else None,
-                ev.evidence(s.person.start),
+                ev.evidence(s.person.start, s.confidence),
             )
             for s in m.signatories
         ]
@@ -323,7 +326,9 @@ def _agreements(mentions: list[AgreementMention], ev: _Offsets, names: dict[str,
         if target is None:
             if len(pset) < 2:
                 continue
-            target = Agreement(kind=m.kind, title=m.title, parties=parties, evidence=ev.evidence(m.start))
+            target = Agreement(
+                kind=m.kind, title=m.title, parties=parties, evidence=ev.evidence(m.start, m.confidence)
+            )
             merged.append(target)
             keys.append((m.kind, pset))
         for s in sigs:
@@ -336,6 +341,17 @@ def _agreements(mentions: list[AgreementMention], ev: _Offsets, names: dict[str,
     return merged
 
 
+_GAZETTEER_TYPES = {"Ministry", "PeoplesCommittee", "PeoplesCouncil", "PartyCommittee", "Government"}
+
+
+def _org_confidence(o: OrgMention) -> float:
+    """A body of the gazetteers is sure; one read from a head word ("Công ty …") or placed by the
+    article's province less so."""
+    if o.inferred:
+        return 0.8
+    return 0.95 if o.type in _GAZETTEER_TYPES else 0.75
+
+
 def _organizations(orgs: list[OrgMention], out: Extraction, ev: _Offsets) -> list[Organization]:
     used = {p.organization.lower() for person in out.persons for p in person.posts}
     used |= {x.lower() for a in out.agreements for x in a.parties}
@@ -345,7 +361,7 @@ def _organizations(orgs: list[OrgMention], out: Extraction, ev: _Offsets) -> lis
             continue
         org = by_name.get(o.name.lower())
         if org is None:
-            org = Organization(o.name, o.type, evidence=ev.evidence(o.start))
+            org = Organization(o.name, o.type, evidence=ev.evidence(o.start, _org_confidence(o)))
             by_name[o.name.lower()] = org
         surface = " ".join(o.surface.split())
         if surface != o.name and surface not in org.aliases:

@@ -70,6 +70,7 @@ class OrgMention:
     level: str | None = None  # "tỉnh" / "thành phố" as written when no place is given
     is_place: bool = False  # a bare place ("tỉnh Quảng Ngãi"), a party only when it signs
     country: str | None = None  # the foreign country a body belongs to, as written
+    inferred: bool = False  # the province was taken from the article, not from the mention
 
 
 @lru_cache(maxsize=1)
@@ -497,5 +498,5 @@ def resolve(m: OrgMention, province: Province | None) -> OrgMention:
         head = m.name
         if (head == "Tỉnh ủy") != (province.kind == "tỉnh"):
             return m
-        return replace(m, name=f"{head} {province.name}", place=province, unresolved=None)
-    return replace(m, name=f"{m.name} {province.display}", place=province, unresolved=None)
+        return replace(m, name=f"{head} {province.name}", place=province, unresolved=None, inferred=True)
+    return replace(m, name=f"{m.name} {province.display}", place=province, unresolved=None, inferred=True)

@@ -63,6 +63,7 @@ class PostMention:
     org: OrgMention | None
     start: int
     end: int
+    confidence: float = 0.9  # the body named right after the title; less when inferred
 
 
 @dataclass
@@ -291,6 +292,7 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
                 and "kiêm" in text[chain[i].end : chain[i + 1].start]
             ):
                 chain[i].org = chain[i + 1].org
+                chain[i].confidence = 0.8
         # "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ Cộng hòa Slovakia": the deputy PM is in its government
         foreign = next((pm.org for pm in chain if pm.org is not None and pm.org.country), None)
         for pm in chain:
@@ -311,7 +313,8 @@ def find_people(text: str, orgs: list[OrgMention], sent_start: int, sent_end: in
                 ]
                 if prev:
                     for pm in chain:
-                        pm.org = pm.org or prev[-1]
+                        if pm.org is None:
+                            pm.org, pm.confidence = prev[-1], 0.7
             lists.append((dist[0], sent_end, chain, dist[1]))
             pos = dist[0]
             continue
