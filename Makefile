@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= govkg-data
 
-.PHONY: install demo test test-fast lint clean
+.PHONY: install demo test test-fast lint bench clean
 
 install: $(VENV)/.installed
 
@@ -26,7 +26,18 @@ test-fast: install
 	$(BIN)/python -m pytest -q -m "not browser and not java"
 
 lint: install
-	$(BIN)/ruff check govkg ontology graph loaders queries viz tests
+	$(BIN)/ruff check govkg ontology graph loaders queries viz tests benchmarks
+
+# Extraction throughput, govkg against underthesea's NER (not run by CI; a few minutes). Needs the
+# corpus beside the repo; pass options with e.g. `make bench BENCH_ARGS="--limit 5000"`.
+BENCH_ARGS ?=
+
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.extraction $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DATA) test-artifacts .pytest_cache *.egg-info
