@@ -275,7 +275,7 @@ def _persons(mentions: list[PersonMention], ev: _Offsets) -> list[Person]:
             continue
         spellings = Counter(m.name for m in group)
         name = spellings.most_common(1)[0][0]
-        gender = next((m.gender for m in group if m.gender), None)
+        gender = next((m.gender for m in group if m.gender), None) or _gender_by_given_name(name, ev.text)
         first = next(m for m in group if m.titled)
         sure = 0.9 if name.split()[0] in g.surnames else 0.75  # a foreign name is a weaker guess
         person = Person(name=name, gender=gender, evidence=ev.evidence(first.start, sure))
@@ -339,6 +339,17 @@ def _agreements(mentions: list[AgreementMention], ev: _Offsets, names: dict[str,
         if target.period is None and m.period:
             target.period = Period(*m.period)
     return merged
+
+
+def _gender_by_given_name(name: str, text: str) -> str | None:
+    """Gender from a later short reference: "Phó Chủ tịch … Võ Văn Hoan … ông Hoan nhấn mạnh"."""
+    given = name.split()[-1]
+    found = {
+        h.lower() for h in re.findall(rf"(?<!\w)([Ôô]ng|[Bb]à)\s+{re.escape(given)}(?!\w)", normalize(text))
+    }
+    if len(found) == 1:
+        return gazetteer().honorifics.get(found.pop())
+    return None
 
 
 _GAZETTEER_TYPES = {"Ministry", "PeoplesCommittee", "PeoplesCouncil", "PartyCommittee", "Government"}

@@ -72,6 +72,7 @@ class Gazetteer:
     honorifics: dict[str, str | None] = field(default_factory=dict)
     honorific_pattern: str = ""
     former: set[str] = field(default_factory=set)
+    english: dict[str, str] = field(default_factory=dict)  # canonical body name -> English name
     surnames: set[str] = field(default_factory=set)
 
 
@@ -157,7 +158,8 @@ def gazetteer() -> Gazetteer:
     bodies = _load("bodies.json")
     body_aliases: list[str] = []
     domain_aliases: list[str] = []
-    for _name, domain, extra in bodies["ministries"]:
+    for name, domain, extra, english in bodies["ministries"]:
+        g.english[normalize(name)] = english
         for d in [domain, *extra]:
             for v in _variants(d):
                 g.domains[lookup_key(v)] = normalize(domain)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from govkg.loaders.gazetteer import Province, gazetteer, lookup_key
+from govkg.loaders.normalize import expand_abbreviations
+from govkg.loaders.segment import ABBREVIATIONS
 
 _KIND = r"(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?|huyện|quận|thị\s+xã|Huyện|Quận)"
 _GENERIC_HEADS = {
@@ -81,7 +83,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     lower = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in _LOWER_HEADS)
     head = (
-        rf"(?P<body>{g.body_pattern})(?!\w)"
+        rf"(?P<gov>Chính\s+phủ|Quốc\s+hội|Nhà\s+nước)\s+(?:nước\s+)?"
+        rf"(?:CH[A-ZĐ]{{2,6}}\s+|Cộng\s+hòa(?:\s+[a-zđà-ỹ]+){{0,5}}\s+)?(?=(?:{g.country_pattern})(?!\w))"
+        rf"|(?P<body>{g.body_pattern})(?!\w)"
         rf"|(?P<pc>(?i:Ủy\s+ban\s+nhân\s+dân)|UBND)(?!\w)"
         rf"|(?P<council>(?i:Hội\s+đồng\s+nhân\s+dân)|HĐND)(?!\w)"
         rf"|(?P<party>Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy)(?!\w)"
@@ -89,8 +93,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<dept>(?i:sở))\s+(?P<dept_dom>{g.dept_pattern})(?![\w&])"
         rf"|(?P<ministry>(?i:bộ))\s+(?P<min_dom>{g.domain_pattern})(?![\w&])"
         rf"|(?<=trưởng\s)(?P<bare_dom>{g.domain_pattern})(?![\w&])"
-        rf"|(?P<gov>Chính\s+phủ|Quốc\s+hội|Nhà\s+nước)\s+(?:nước\s+)?"
-        rf"(?:CH[A-ZĐ]{{2,6}}\s+|Cộng\s+hòa(?:\s+[a-zđà-ỹ]+){{0,5}}\s+)?(?=(?:{g.country_pattern})(?!\w))"
         rf"|(?P<fministry>Bộ)\s+(?=(?!trưởng)\w)"
         rf"|(?:(?<=\bvà\s)|(?<=\bvới\s)|(?<=\bgiữa\s)|(?<=\bcùng\s)|(?<=\bcủa\s)"
         rf"|(?<=\bdiện\s)|(?<=\bđốc\s)|(?<=\btịch\s)|(?<=\btrưởng\s))(?P<lgeneric>{lower})\s+(?=[A-ZĐ\d])"
@@ -105,7 +107,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-_LEVEL = re.compile(rf"\s+(?P<kind>{_KIND})(?!\w)")
+_LEVEL = re.compile(rf"\s+(?P<kind>{_KIND})(?:(?<=\.)|(?!\w))")  # "TP.HCM", "TP. Cần Thơ"
 _WORD = re.compile(r"[^\S\n]*([\w&'.-]+|,)")  # a name never runs across a line break
 
 
@@ -154,6 +156,18 @@ def _person_follows(text: str, pos: int, words: list[str]) -> bool:
     return bool(run) and run[0][0] in g.surnames and 2 <= len(run) <= 4
 
 
+_KEEP_ABBREVIATED = re.compile(r"(?<!\w)TNHH(?!\w)")  # "Công ty TNHH Denso Việt Nam" keeps it
+
+
+def _expand(name: str) -> str:
+    """A generic body's name with its abbreviations written out ("Trung tâm CNTT", "… TP. HCM")."""
+    kept = _KEEP_ABBREVIATED.findall(name)
+    out = expand_abbreviations(_KEEP_ABBREVIATED.sub("\x00", name))
+    for k in kept:
+        out = out.replace("\x00", k, 1)
+    return out
+
+
 def _generic_end(text: str, pos: int, limit: int, *, lower_first: bool = False) -> int:
     """End of a generic name starting at ``pos``: capitalised words and the lower-case ones between.
 
@@ -181,7 +195,7 @@ def _generic_end(text: str, pos: int, limit: int, *, lower_first: bool = False) 
             break
         if w[:1].isupper() and caps >= 2 and _person_follows(text, m.start(1), prev_words):
             break
-        if w.endswith(".") and not re.fullmatch(r"[A-ZĐ]+\.", w):
+        if w.endswith(".") and w[:-1].lower() not in ABBREVIATIONS:  # "… TP. HCM." ends the sentence
             w = w[:-1]
             if not w:
                 break
@@ -268,7 +282,7 @@ def find_orgs(text: str) -> list[OrgMention]:
             if c and not name.endswith("Việt Nam"):
                 surface = text[start : c.end()]
                 mention = OrgMention(
-                    start, c.end(), " ".join(surface.split()), "ForeignBody", surface, country=c["country"]
+                    start, c.end(), f"{name} {c['country']}", "ForeignBody", surface, country=c["country"]
                 )
         elif m["bare_dom"]:
             dom = g.domains[lookup_key(m["bare_dom"])]
@@ -414,7 +428,7 @@ def find_orgs(text: str) -> list[OrgMention]:
             at = re.match(rf"\s+tại\s+(?:Việt\s+Nam|{g.country_pattern})(?!\w)", text[end:])
             if at and head in ("Tổ chức", "Văn phòng", "Ngân hàng", "Trung tâm", "Hiệp hội", "Hội", "Viện"):
                 end += at.end()
-            name = " ".join(text[start:end].split())
+            name = _expand(" ".join(text[start:end].split()))
             if m["lgeneric"]:
                 name = name[:1].upper() + name[1:]
             if head == "Công an":
