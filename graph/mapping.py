@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, TIME
 
 from govkg.graph.identity import Minter, name_key
+from govkg.loaders.gazetteer import gazetteer
 from govkg.loaders.records import Agreement, Evidence, Extraction, Organization, Person
 from govkg.ontology.terms import GK
 
@@ -124,6 +125,9 @@ class ArticleMapper:
         self.add(body, RDF.type, BODY_CLASSES.get(organization.type, GK.OtherBody))
         self.add(body, SKOS.prefLabel, _vi(organization.name))
         self.add(body, RDFS.label, _vi(organization.name))
+        english = gazetteer().english.get(organization.name)
+        if english:
+            self.add(body, SKOS.prefLabel, Literal(english, lang="en"))
         for alias in organization.aliases:
             if alias != organization.name:
                 self.add(body, SKOS.altLabel, _vi(alias))

@@ -83,3 +83,14 @@ def test_the_first_node_of_a_name_keeps_the_plain_iri(order: int) -> None:
     second = index.resolve("Trần Văn Cần", bodies[1 - order])
     assert first == minter.person("Trần Văn Cần")
     assert second != first and str(second).startswith(BASE + "person/tran-van-can-")
+
+
+def test_ministries_carry_their_english_name() -> None:
+    store = KnowledgeStore.memory()
+    build([str(example_articles())], store, base_iri=BASE)
+    rows = store.select_values(
+        """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?en WHERE { ?b skos:prefLabel "Bộ Thông tin và Truyền thông"@vi , ?en .
+                           FILTER(LANG(?en) = "en") }"""
+    )
+    assert rows == [("Ministry of Information and Communications",)]
