@@ -203,7 +203,8 @@ def find_agreements(
         # a signing verb with its signers is plainest; an item of a list, a document only referred to
         # or a party read from "hai nước" less so
         confidence = 0.9 if verbs and signatories else 0.8 if verbs else 0.75
-        if any(o.name not in {x.name for x in in_clause} for o in uniq.values()):
+        named_here = {x.name for x in in_clause}
+        if any(o.name not in named_here for o in uniq.values()):
             confidence = min(confidence, 0.7)
         date = next((d.value for d in dates if ca <= d.start < cb), None)
         referred = not signatories and _CARRIED_OUT.search(clause[: km.start()])

@@ -91,15 +91,13 @@ class _Offsets:
 
 def _event_date(sentences: list[Sentence], text: str, published: str | None) -> str | None:
     """The date of the reported event: the first day-level date in the opening sentences."""
-    if sentences:
-        lede = text[sentences[0].start : sentences[0].end]
-        found = find_dates(lede, published)
-        if not (found and found[0].start < 30):
-            opening = dateline(lede, published)
+    for i, s in enumerate(sentences[:6]):
+        found = find_dates(text[s.start : s.end], published)
+        if i == 0 and not (found and found[0].start < 30):
+            opening = dateline(text[s.start : s.end], published)  # "23-3, …" opening the lede
             if opening is not None:
                 return opening
-    for s in sentences[:6]:
-        for d in find_dates(text[s.start : s.end], published):
+        for d in found:
             if not d.value.startswith("--") and len(d.value) < 10:
                 continue
             return d.value
@@ -257,14 +255,15 @@ def extract(article: Article) -> Extraction:
             in_list = listed
 
     out = Extraction(article=article)
-    out.persons = _persons(people, ev)
+    out.persons = _persons(people, ev, work)
     names = {fold(p.name).lower(): p.name for p in out.persons}
     out.agreements = _agreements(agreements, ev, names)
     out.organizations = _organizations(orgs, out, ev)
     return out
 
 
-def _persons(mentions: list[PersonMention], ev: _Offsets) -> list[Person]:
+def _persons(mentions: list[PersonMention], ev: _Offsets, text: str) -> list[Person]:
+    """Persons with their posts, one per folded name; ``text`` is the normalized article."""
     g = gazetteer()
     by_key: dict[str, list[PersonMention]] = {}
     for m in mentions:
@@ -275,7 +274,7 @@ def _persons(mentions: list[PersonMention], ev: _Offsets) -> list[Person]:
             continue
         spellings = Counter(m.name for m in group)
         name = spellings.most_common(1)[0][0]
-        gender = next((m.gender for m in group if m.gender), None) or _gender_by_given_name(name, ev.text)
+        gender = next((m.gender for m in group if m.gender), None) or _gender_by_given_name(name, text)
         first = next(m for m in group if m.titled)
         sure = 0.9 if name.split()[0] in g.surnames else 0.75  # a foreign name is a weaker guess
         person = Person(name=name, gender=gender, evidence=ev.evidence(first.start, sure))
@@ -344,9 +343,7 @@ def _agreements(mentions: list[AgreementMention], ev: _Offsets, names: dict[str,
 def _gender_by_given_name(name: str, text: str) -> str | None:
     """Gender from a later short reference: "Phó Chủ tịch … Võ Văn Hoan … ông Hoan nhấn mạnh"."""
     given = name.split()[-1]
-    found = {
-        h.lower() for h in re.findall(rf"(?<!\w)([Ôô]ng|[Bb]à)\s+{re.escape(given)}(?!\w)", normalize(text))
-    }
+    found = {h.lower() for h in re.findall(rf"(?<!\w)([Ôô]ng|[Bb]à)\s+{re.escape(given)}(?!\w)", text)}
     if len(found) == 1:
         return gazetteer().honorifics.get(found.pop())
     return None

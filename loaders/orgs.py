@@ -248,6 +248,12 @@ _PLACE_LIST = re.compile(
 )
 
 
+def _foreign(text: str, start: int, end: int, country: str | None) -> OrgMention:
+    """A foreign body named as the article writes it ("Bộ Nội vụ Cộng hòa Slovakia")."""
+    surface = text[start:end]
+    return OrgMention(start, end, " ".join(surface.split()), "ForeignBody", surface, country=country)
+
+
 def _place_mention(start: int, end: int, prov: Province, text: str) -> OrgMention:
     """A bare place, read as its People's Committee when it is a party."""
     return OrgMention(
@@ -290,10 +296,7 @@ def find_orgs(text: str) -> list[OrgMention]:
         elif m["gov"]:
             c = country_rx.match(text, m.end())
             end = c.end() if c else m.end()
-            surface = text[start:end]
-            mention = OrgMention(
-                start, end, " ".join(surface.split()), "ForeignBody", surface, country=c and c["country"]
-            )
+            mention = _foreign(text, start, end, c["country"] if c else None)
         elif m["pc"] or m["council"]:
             is_pc = bool(m["pc"])
             prov, level, district, end = _place_after(text, m.end())
@@ -363,14 +366,7 @@ def find_orgs(text: str) -> list[OrgMention]:
                 mention = OrgMention(start, end, f"Bộ {dom}", "Ministry", text[start:end])
             elif c:
                 end = c.end()
-                mention = OrgMention(
-                    start,
-                    end,
-                    " ".join(text[start:end].split()),
-                    "ForeignBody",
-                    text[start:end],
-                    country=c["country"],
-                )
+                mention = _foreign(text, start, end, c["country"])
             else:
                 mention = OrgMention(start, end, f"Bộ {dom}", "Ministry", text[start:end])
         elif m["fministry"]:
@@ -386,14 +382,7 @@ def find_orgs(text: str) -> list[OrgMention]:
                     break
             if c:
                 end = m.end() + c.end()
-                mention = OrgMention(
-                    start,
-                    end,
-                    " ".join(text[start:end].split()),
-                    "ForeignBody",
-                    text[start:end],
-                    country=c["country"],
-                )
+                mention = _foreign(text, start, end, c["country"])
             else:
                 pos = m.end()
                 continue

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from govkg.loaders.gazetteer import gazetteer, lookup_key
 from govkg.loaders.orgs import OrgMention
+from govkg.loaders.orgs import _patterns as org_patterns
 
 _WORD_RX = re.compile(r"[^\W\d_][\w'’]*")
 
@@ -147,8 +148,6 @@ def _country_body(text: str, pos: int, title: str) -> OrgMention | None:
     """ "Tổng thống Hàn Quốc" is a post of that state, "Thủ tướng Nhật Bản" one of its government."""
     if title not in _STATE_HEADS | _GOVERNMENT_HEADS:
         return None
-    from govkg.loaders.orgs import _patterns as org_patterns
-
     country_rx = org_patterns()[2]
     gap = re.match(r"\s+", text[pos:])
     c = country_rx.match(text, pos + gap.end()) if gap else None
