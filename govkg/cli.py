@@ -74,6 +74,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--examples", action="store_true", help="also load the bundled example articles")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input (exit 3)")
     p.add_argument(
+        "--infer",
+        action="store_true",
+        help="also store what the ontology entails (superclasses, superproperties, inverse links, "
+        "property chains), each article's beside its graph in <graph>/inferred",
+    )
+    p.add_argument(
         "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
     )
     _common(p)
@@ -185,7 +191,14 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
     config = _config(args)
     with _open_store(config) as store:
         with _progress("building") as advance:
-            report = build(inputs, store, base_iri=config.base_iri, strict=args.strict, on_article=advance)
+            report = build(
+                inputs,
+                store,
+                base_iri=config.base_iri,
+                strict=args.strict,
+                infer=args.infer,
+                on_article=advance,
+            )
         print(report.summary(), file=sys.stderr)
         print(f"store: {config.store_dir} ({len(store)} quads)", file=sys.stderr)
     return 1 if report.skipped else 0

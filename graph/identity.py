@@ -54,6 +54,13 @@ class Minter:
     def body(self, name: str) -> URIRef:
         return self.named("body", name)
 
+    def province(self, name: str) -> URIRef:
+        return self.named("province", name)
+
+    def change_event(self, effective: str, originals: list[URIRef], results: list[URIRef]) -> URIRef:
+        key = [effective, *sorted(map(str, originals)), "→", *sorted(map(str, results))]
+        return self._iri("change", digest(*key, size=16))
+
     def role(self, title: str) -> URIRef:
         return self.named("role", title)
 
@@ -76,6 +83,18 @@ class Minter:
 
     def article_graph(self, article_id: str) -> URIRef:
         return self._iri("graph", quote(article_id, safe=""))
+
+    def reference_graph(self) -> URIRef:
+        """The named graph of the reference data (provinces, ministries, the 2025 reorganisation)."""
+        return self._iri("graph", "reference")
+
+    def tenures_graph(self) -> URIRef:
+        """The named graph of tenures derived from all articles (first and last attestation of each post)."""
+        return self._iri("graph", "tenures")
+
+    def inferred_graph(self, graph: URIRef) -> URIRef:
+        """Where ``build --infer`` keeps what the ontology entails from ``graph``, beside it."""
+        return URIRef(f"{graph}/inferred")
 
     def evidence(self, article_id: str, number: int) -> URIRef:
         return self._iri("evidence", f"{quote(article_id, safe='')}/{number}")

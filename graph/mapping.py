@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, TIME
 
 from govkg.graph.identity import Minter, name_key
+from govkg.graph.resolve import affiliation
 from govkg.loaders.gazetteer import gazetteer
 from govkg.loaders.records import Agreement, Evidence, Extraction, Organization, Person
 from govkg.ontology.terms import GK
@@ -35,6 +36,8 @@ BODY_CLASSES = {
     "NewsAgency": GK.NewsAgency,
     "Other": GK.OtherBody,
 }
+# bodies that are not a province's organs even when their name says a province ("Trường Đại học Cần Thơ")
+NOT_PROVINCIAL = {"Government", "Ministry", "Enterprise", "EducationResearch", "ForeignBody"}
 AGREEMENT_CLASSES = {
     "MemorandumOfUnderstanding": GK.MemorandumOfUnderstanding,
     "CooperationAgreement": GK.CooperationAgreement,
@@ -128,6 +131,8 @@ class ArticleMapper:
         english = gazetteer().english.get(organization.name)
         if english:
             self.add(body, SKOS.prefLabel, Literal(english, lang="en"))
+        if organization.type not in NOT_PROVINCIAL:
+            self._province(body, organization.name)
         for alias in organization.aliases:
             if alias != organization.name:
                 self.add(body, SKOS.altLabel, _vi(alias))
@@ -142,7 +147,14 @@ class ArticleMapper:
             self.add(body, SKOS.prefLabel, _vi(name))
             self.add(body, RDFS.label, _vi(name))
             self.add(body, GK.mentionedIn, self.article)
+            self._province(body, name)
         return self._bodies[name]
+
+    def _province(self, body: URIRef, name: str) -> None:
+        """The province a body is an organ of, when its name says one: what the 2025 mergers move."""
+        tie = affiliation(name)
+        if tie.startswith("province:"):
+            self.add(body, GK.province, self.m.province(tie.removeprefix("province:")))
 
     def person(self, name: str) -> URIRef:
         person = self.persons.get(name_key(name)) or self.m.person(name)
@@ -176,8 +188,8 @@ class ArticleMapper:
             self.add(holding, GK.role, role)
             self.add(holding, GK.post, position)
             self.add(holding, GK.postTitle, Literal(post.title))  # xsd:string by the ontology
-            if self.x.article.published:
-                self.add(holding, GK.attestedOn, Literal(self.x.article.published, datatype=XSD.date))
+            if self.x.date:
+                self.add(holding, GK.attestedOn, Literal(self.x.date, datatype=XSD.date))
             self._provenance(holding, post.evidence)
 
     def _agreement(self, record: Agreement, number: int) -> None:

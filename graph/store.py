@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -82,15 +82,28 @@ class KnowledgeStore:
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> int:
         """Make ``graph_iri`` hold exactly ``graph``'s triples, atomically; returns the triple count."""
-        lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-        update = (
-            f"DROP SILENT GRAPH {graph_iri.n3()} ;\nINSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"
-        )
+        return self.replace_graphs({graph_iri: graph})
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> int:
+        """Replace several named graphs in one transaction (an empty graph is dropped); the triple count."""
+        parts = []
+        for iri, graph in graphs.items():
+            parts.append(f"DROP SILENT GRAPH {iri.n3()}")
+            if len(graph):
+                lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+                parts.append(f"INSERT DATA {{ GRAPH {iri.n3()} {{\n{lines}\n}} }}")
         try:
-            self.inner.update(update)
+            self.inner.update(" ;\n".join(parts))
         except OSError as error:
             raise StoreError(f"cannot write to {self.location}: {error}", hint="check disk space") from None
-        return len(graph)
+        return sum(len(graph) for graph in graphs.values())
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction) — for derived graphs computed inside the store."""
+        try:
+            self.inner.update(sparql)
+        except OSError as error:
+            raise StoreError(f"cannot write to {self.location}: {error}", hint="check disk space") from None
 
     def ensure_ontology(self) -> None:
         """Keep the ontology in its own named graph, so queries can use its labels and hierarchy."""

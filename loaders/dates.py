@@ -99,3 +99,58 @@ def find_period(text: str) -> tuple[str, str] | None:
         if a < b:
             return a, b
     return None
+
+
+# "năm 2024" as the year the article speaks in: not a target ("đến năm 2030"), not a start ("từ năm
+# 1945 tới nay"), not a birth year
+_SPOKEN_YEAR = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d/-])")
+_NOT_PRESENT = re.compile(r"(?i:đến|tới|từ|trước|sau|tầm\s+nhìn|sinh|hướng\s+tới|vào)\s*$")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_VISION = re.compile(r"(?i:tầm\s+nhìn)(?:\s+(?:đến|tới))?(?:\s+năm)?\s*$")
+
+
+def present_year(text: str) -> int | None:
+    """The year an undated article speaks in: the latest "năm YYYY" that is no target, start or birth.
+
+    A year more than ten years before another year the text names (visions "tầm nhìn 2045" aside) is
+    history being told ("Năm 2000, …" in a piece about 2020 goals), so there is none to trust.
+    """
+    years = [
+        int(m["y"])
+        for m in _SPOKEN_YEAR.finditer(text)
+        if not _NOT_PRESENT.search(text, max(0, m.start() - 15), m.start())
+    ]
+    if not years:
+        return None
+    named = [
+        int(m.group())
+        for m in _ANY_YEAR.finditer(text)
+        if not _VISION.search(text, max(0, m.start() - 25), m.start())
+    ]
+    return max(years) if max(years) >= max(named) - 10 else None
+
+
+def article_date(text: str, published: str | None, lede_date: str | None) -> str | None:
+    """The day an article speaks of: its publication date, else the dated event it reports.
+
+    Without a publication date: the lede's date when it has a year, else the first day-month of an
+    event ("chiều 5/3") in the year the article speaks in ("năm 2024" → 2024-03-05). A year-end date
+    goes to the year before when that year is named too: reviews of year Y in December name the plans
+    for Y + 1. None when the text gives no year to trust.
+    """
+    if published:
+        return published
+    if lede_date and not lede_date.startswith("--") and len(lede_date) == 10:
+        return lede_date
+    dated = [d for d in find_dates(text) if len(d.value) == 10 or d.value.startswith("--")]
+    if not dated:
+        return None
+    if not dated[0].value.startswith("--"):
+        return dated[0].value
+    year = present_year(text)
+    if year is None:
+        return None
+    month, day = dated[0].value[2:4], dated[0].value[5:7]
+    if int(month) >= 11 and re.search(rf"(?i:năm)\s+{year - 1}(?!\d)", text):
+        year -= 1
+    return f"{year:04d}-{month}-{day}"

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from govkg.loaders.agreements import AgreementMention, find_agreements
-from govkg.loaders.dates import dateline, find_dates
+from govkg.loaders.dates import article_date, dateline, find_dates
 from govkg.loaders.gazetteer import Province, gazetteer, lookup_key
 from govkg.loaders.normalize import fold, normalize, normalize_text
 from govkg.loaders.orgs import OrgMention, find_orgs, resolve
@@ -254,7 +254,7 @@ def extract(article: Article) -> Extraction:
         else:
             in_list = listed
 
-    out = Extraction(article=article)
+    out = Extraction(article=article, date=article_date(work, article.published, event_date))
     out.persons = _persons(people, ev, work)
     names = {fold(p.name).lower(): p.name for p in out.persons}
     out.agreements = _agreements(agreements, ev, names)

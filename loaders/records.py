@@ -105,6 +105,8 @@ class Extraction:
     persons: list[Person] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    # the day the article speaks of (YYYY-MM-DD): publication, else the event it reports; dates posts
+    date: str | None = None
 
     def to_json(self, *, with_evidence: bool = False) -> dict[str, Any]:
         """The SCHEMA.md object for this article (evidence fields only when asked)."""

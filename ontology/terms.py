@@ -82,6 +82,10 @@ class GK(DefinedNamespace):
     PostHolding: URIRef
     """Post holding — A person holding a post in a body, as attested by articles (dates attested, tenure
     via org:memberDuring)."""
+    Province: URIRef
+    """Province — A provincial-level administrative unit (province or centrally-run city) as a polity;
+    its People's Committee, People's Council, Party committee and departments are its organs
+    (gk:province). Provinces merged on 1 July 2025 are linked to their successors by change events."""
     Role: URIRef
     """Role — A title independent of any body, such as \"Vice Chairman\" or \"Minister\"."""
     Signature: URIRef
@@ -111,6 +115,9 @@ class GK(DefinedNamespace):
     """party to — An agreement this body is party to (inverse of party)."""
     post: URIRef
     """post — The post (a role in a body) that is held."""
+    province: URIRef
+    """province — The province this body is an organ or agency of (People's Committee, Council, Party
+    committee, department, provincial police…), as its name says."""
     role: URIRef
     """role — The title the holder has; shortcut for gk:post/org:role."""
     signatory: URIRef
@@ -130,6 +137,10 @@ class GK(DefinedNamespace):
     signingDatePrecision: URIRef
     """signing date precision — How precisely the signing date is known: time:unitDay, time:unitMonth or
     time:unitYear; keeps precision instead of inventing a day."""
+    succeededBy: URIRef
+    """succeeded by — An organization that took this one over in a change event (merger, renaming);
+    entailed by org:changedBy/org:resultingOrganization. An organization that keeps its name in a merger
+    succeeds itself."""
     validityPeriod: URIRef
     """validity period — The interval during which the agreement is in force (time:hasBeginning,
     time:hasEnd)."""
@@ -144,8 +155,17 @@ class GK(DefinedNamespace):
     several values bound the known tenure. No rdfs:range: xsd:date is outside the OWL 2 datatype map."""
     confidence: URIRef
     """confidence — The extractor's confidence from 0 to 1, as xsd:decimal (not xsd:double)."""
+    effectiveDate: URIRef
+    """effective date — The day the change takes effect (xsd:date): the original organizations exist
+    until the day before."""
     endOffset: URIRef
     """end offset — Character offset (exclusive) where the quoted span ends in the article's gk:text."""
+    firstAttested: URIRef
+    """first attested — The earliest gk:attestedOn of the holding over all articles; recomputed after
+    every build, in the tenures graph. The person held the post at least from this day to
+    gk:lastAttested."""
+    lastAttested: URIRef
+    """last attested — The latest gk:attestedOn of the holding over all articles."""
     periodEnd: URIRef
     """period end — End of the validity period, usually an xsd:gYear. No rdfs:range: xsd:gYear is
     outside the OWL 2 datatype map."""
