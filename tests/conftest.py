@@ -1,5 +1,7 @@
 """Shared fixtures: a small hand-made extraction, so graph and query tests do not depend on the extractor."""
 
+from pathlib import Path
+
 import pytest
 
 from govkg.graph.identity import Minter
@@ -58,3 +60,19 @@ def make_extraction(article_id="t1", *, date="--07-16", title="Biên bản hợp
 @pytest.fixture
 def extraction():
     return make_extraction()
+
+
+DEV_CORPUS = Path("/work/shared/corpus/dev")
+
+
+@pytest.fixture(scope="session")
+def dev_store():
+    """An in-memory store built from every dev article (skips when the corpus is not beside the repo)."""
+    if not DEV_CORPUS.exists():
+        pytest.skip("dev corpus not available")
+    from govkg.graph.store import KnowledgeStore
+    from govkg.pipeline import build
+
+    store = KnowledgeStore.memory()
+    build([str(p) for p in sorted(DEV_CORPUS.glob("*.jsonl"))], store, base_iri=BASE)
+    return store

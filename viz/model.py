@@ -223,6 +223,10 @@ class _Reader:
             published=published,
         )
 
+    def _named(self, body: Node) -> bool:
+        """False for a body known only from the reference data (a ministry no article names): an island."""
+        return (body, GK.mentionedIn, None) in self.g or (body, PROV.wasDerivedFrom, None) not in self.g
+
     def _typed(self, classes: Iterable[str]) -> dict[Node, str]:
         """subject → its most specific class among ``classes`` (their order is the preference)."""
         found: dict[Node, str] = {}
@@ -236,7 +240,7 @@ class _Reader:
     def build(self) -> ViewModel:
         self.groups: dict[Node, tuple[str, str]] = {}  # node → (kind, group)
         self.groups.update({s: ("agreement", c) for s, c in self._typed(AGREEMENT_CLASSES).items()})
-        self.groups.update({s: ("body", c) for s, c in self._typed(BODY_CLASSES).items()})
+        self.groups.update({s: ("body", c) for s, c in self._typed(BODY_CLASSES).items() if self._named(s)})
         self.groups.update({s: ("person", PERSON) for s in self.g.subjects(RDF.type, GK[PERSON])})
         self.labels: dict[Node, str] = {}
         self.facts: dict[Node, list[tuple[str, str]]] = defaultdict(list)  # extra detail lines per node

@@ -92,3 +92,17 @@ def test_any_rdflib_graph_gives_the_same_model(fixture_graph):
     for s, p, o, _ctx in fixture_graph.quads((None, None, None, None)):
         plain.add((s, p, o))
     assert build_view_model(plain) == build_view_model(fixture_graph)
+
+
+def test_reference_data_adds_no_islands(fixture_graph):
+    from govkg.graph.identity import Minter
+    from govkg.graph.reference import reference_graph
+
+    before = {n.id for n in build_view_model(fixture_graph).nodes}
+    combined = Graph()
+    for triple in fixture_graph.triples((None, None, None)):
+        combined.add(triple)
+    combined += reference_graph(Minter("https://example.org/govkg/id/"))
+    after = {n.id for n in build_view_model(combined).nodes}
+    # the fixture's Bộ KH&CN is named by an article and stays; the other ministries and provinces do not come
+    assert after == before and str(BO_KHCN) in after
