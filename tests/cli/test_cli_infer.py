@@ -6,7 +6,9 @@ from govkg.cli import main
 from govkg.pipeline import example_articles
 
 FOAF_PERSONS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> }"
-INFERRED_GRAPHS = 'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER STRENDS(STR(?g), "/inferred") }'
+INFERRED_GRAPHS = (
+    'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER STRENDS(STR(?g), "/inferred") }'
+)
 SUCCEEDED = (
     "SELECT ?new WHERE { ?old <https://w3id.org/govkg/ontology#succeededBy> ?new ; "
     '<http://www.w3.org/2004/02/skos/core#altLabel> "Long An"@vi }'

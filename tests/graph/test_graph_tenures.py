@@ -19,7 +19,8 @@ def dated(article_id: str, day: str):
 
 def load(store, minter, *extractions):
     for extraction in extractions:
-        store.replace_graph(minter.article_graph(extraction.article.id), extraction_to_graph(extraction, minter))
+        graph = extraction_to_graph(extraction, minter)
+        store.replace_graph(minter.article_graph(extraction.article.id), graph)
     refresh_tenures(store, minter.tenures_graph())
 
 
