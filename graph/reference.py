@@ -10,7 +10,6 @@ go from "Long An" to the Tây Ninh it is now part of. It is stored in a named gr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -19,6 +18,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from govkg.graph.identity import Minter
+from govkg.graph.mapping import BODY_CLASSES
 from govkg.loaders.gazetteer import Province, gazetteer
 from govkg.loaders.normalize import normalize
 from govkg.ontology.terms import GK
@@ -61,8 +61,8 @@ class ReferenceMapper:
         self.g.add((self.dataset, RDFS.label, Literal("govkg reference data", lang="en")))
         for province in provinces():
             self._province(province)
-        for name in self._ministry_names():
-            self._ministry(name)
+        for name, kind in self._central_bodies().items():
+            self._central_body(name, kind)
         self._province_events()
         for event in self.reorganisation.get("ministries", []):
             self._event(
@@ -99,16 +99,21 @@ class ReferenceMapper:
         self._link(node, entry)
         self._sourced(node)
 
-    def _ministry_names(self) -> Iterable[str]:
+    def _central_bodies(self) -> dict[str, URIRef]:
+        """Ministries and ministry-level agencies, and the other central bodies that have links out."""
         bodies = _data("bodies.json")
         names = [m[0] for m in bodies.get("ministries", [])]
         names += [a[0] for a in bodies.get("ministerial_agencies", [])]
-        return sorted({normalize(n) for n in names})
+        found = {normalize(n): GK.Ministry for n in names}
+        types = {normalize(name): kind for name, kind, _ in bodies.get("central", [])}
+        for name in self.links.get("bodies", {}):
+            found.setdefault(normalize(name), BODY_CLASSES.get(types.get(normalize(name), ""), GK.Body))
+        return dict(sorted(found.items()))
 
-    def _ministry(self, name: str) -> None:
+    def _central_body(self, name: str, kind: URIRef) -> None:
         node = self.m.body(name)
-        entry = self.links.get("ministries", {}).get(name, {})
-        self.g.add((node, RDF.type, GK.Ministry))
+        entry = self.links.get("bodies", {}).get(name, {})
+        self.g.add((node, RDF.type, kind))
         self._labels(node, name, gazetteer().english.get(name) or entry.get("en"))
         self._link(node, entry)
         self._sourced(node)

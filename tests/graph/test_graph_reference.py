@@ -1,7 +1,7 @@
 """The reference graph: 63 provinces become 34, six ministry mergers, each a dated, sourced change event."""
 
 import pytest
-from rdflib import RDF, XSD, Literal
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
@@ -70,3 +70,11 @@ def test_wikidata_links_are_entity_iris(graph):
 
 def test_rebuilding_gives_the_same_graph(graph, minter_module):
     assert isomorphic(graph, reference_graph(minter_module))
+
+
+def test_provinces_link_out_to_wikidata_with_english_labels(graph, minter_module):
+    long_an = minter_module.province("Long An")
+    assert graph.value(long_an, SKOS.exactMatch) == URIRef(WIKIDATA + "Q26573")
+    assert Literal("Long An Province", lang="en") in set(graph.objects(long_an, SKOS.prefLabel))
+    linked = {s for s in graph.subjects(SKOS.exactMatch) if (s, RDF.type, GK.Province) in graph}
+    assert len(linked) == 63  # every legacy name; the 34 current ones continue one of them
