@@ -24,11 +24,17 @@ if TYPE_CHECKING:  # imported lazily at run time, so `govkg --help` stays fast
 
 EXIT_CODES = """exit codes:
   0  success
-  1  finished, but some inputs were skipped (they are listed)
+  1  finished, but some inputs were skipped (they are listed; with build --on-invalid refuse, also
+     articles whose graph does not conform to the SHACL shapes)
   2  usage or other error
   3  bad input (file unreadable, not UTF-8, malformed record) with --strict
   4  the graph store cannot be opened or written (e.g. in use by another govkg process)
   5  a query is malformed or a parameter is wrong
+"""
+VALIDATE_EXIT_CODES = """exit codes:
+  0  every graph conforms to the shapes (warnings, if any, are listed)
+  1  some graph does not conform (the violations are listed)
+  2  error: usage, the store or a file cannot be read, or a file is not valid RDF
 """
 
 
@@ -78,6 +84,13 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also store what the ontology entails (superclasses, superproperties, inverse links, "
         "property chains), each article's beside its graph in <graph>/inferred",
+    )
+    p.add_argument(
+        "--on-invalid",
+        choices=("report", "refuse"),
+        default="report",
+        help="an article whose graph does not conform to the SHACL shapes is stored and its violations "
+        "listed (report, default), or not stored and listed as skipped (refuse: exit 1)",
     )
     p.add_argument(
         "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
@@ -142,6 +155,19 @@ def make_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser(
+        "validate",
+        help="check the graph store, or RDF files, against the SHACL shapes",
+        description="Validate each named graph of the store (default), or of the RDF files given, against "
+        "the SHACL shapes (ontology/shapes.ttl), each graph on its own with the ontology's class hierarchy; "
+        "print the violations grouped by graph and node. Files: Turtle (.ttl), TriG (.trig), N-Quads (.nq), "
+        "N-Triples (.nt), JSON-LD (.jsonld, .json), RDF/XML (.rdf), by extension.",
+        epilog=VALIDATE_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="RDF files to validate instead of the store")
+    _common(p)
+
+    p = sub.add_parser(
         "viz",
         help="write an interactive HTML view of the graph",
         description="Write one self-contained HTML file (works offline, no CDN) showing persons, bodies "
@@ -197,6 +223,7 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
                 base_iri=config.base_iri,
                 strict=args.strict,
                 infer=args.infer,
+                on_invalid=args.on_invalid,
                 on_article=advance,
             )
         print(report.summary(), file=sys.stderr)
@@ -386,6 +413,22 @@ def cmd_export(args: argparse.Namespace, _: list[str]) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.ontology.validation import format_report, validate_files, validate_store
+
+    try:
+        if args.files:
+            report = validate_files(Path(name) for name in args.files)
+        else:
+            with _open_store(_config(args), read_only=True) as store:
+                report = validate_store(store)
+    except GovkgError as error:
+        error.exit_code = 2  # documented for this command: every error is 2, 1 means "does not conform"
+        raise
+    print(format_report(report))
+    return 0 if report.conforms else 1
+
+
 def cmd_viz(args: argparse.Namespace, _: list[str]) -> int:
     from govkg.viz import render_graph
 
@@ -404,5 +447,6 @@ COMMANDS = {
     "query": cmd_query,
     "sparql": cmd_sparql,
     "export": cmd_export,
+    "validate": cmd_validate,
     "viz": cmd_viz,
 }

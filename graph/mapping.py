@@ -78,7 +78,7 @@ class ArticleMapper:
         self.g = Graph()
         self.article = minter.article(extraction.article.id)
         self._evidence_count = 0
-        self._bodies: dict[str, URIRef] = {}
+        self._bodies: dict[str, URIRef] = {}  # name key → node: "Quân đội" and "quân đội" are one body
 
     def build(self) -> Graph:
         self._article()
@@ -123,11 +123,13 @@ class ArticleMapper:
         self.add(node, GK.confidence, Literal(Decimal(str(round(evidence.confidence, 3)))))
 
     def _body(self, organization: Organization) -> URIRef:
-        body = self.m.body(organization.name)
-        self._bodies[organization.name] = body
+        body = self._bodies[name_key(organization.name)] = self.m.body(organization.name)
+        if (body, SKOS.prefLabel, None) in self.g:  # listed before in another case: one preferred label
+            self.add(body, SKOS.altLabel, _vi(organization.name))
+        else:
+            self.add(body, SKOS.prefLabel, _vi(organization.name))
+            self.add(body, RDFS.label, _vi(organization.name))
         self.add(body, RDF.type, BODY_CLASSES.get(organization.type, GK.OtherBody))
-        self.add(body, SKOS.prefLabel, _vi(organization.name))
-        self.add(body, RDFS.label, _vi(organization.name))
         english = gazetteer().english.get(organization.name)
         if english:
             self.add(body, SKOS.prefLabel, Literal(english, lang="en"))
@@ -141,14 +143,14 @@ class ArticleMapper:
 
     def body(self, name: str) -> URIRef:
         """A body named by a fact; one the extraction did not list is still typed, as a plain gk:Body."""
-        if name not in self._bodies:
-            self._bodies[name] = body = self.m.body(name)
+        if name_key(name) not in self._bodies:
+            self._bodies[name_key(name)] = body = self.m.body(name)
             self.add(body, RDF.type, GK.Body)
             self.add(body, SKOS.prefLabel, _vi(name))
             self.add(body, RDFS.label, _vi(name))
             self.add(body, GK.mentionedIn, self.article)
             self._province(body, name)
-        return self._bodies[name]
+        return self._bodies[name_key(name)]
 
     def _province(self, body: URIRef, name: str) -> None:
         """The province a body is an organ of, when its name says one: what the 2025 mergers move."""

@@ -8,6 +8,7 @@ transaction — a crash mid-write leaves the old graph or the new one, never hal
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -74,6 +75,7 @@ class KnowledgeStore:
         if not self.read_only:
             self.inner.flush()
         del self.dataset, self.inner  # RocksDB closes when the last reference goes, before the lock is freed
+        gc.collect()  # rdflib results and graphs over the dataset may hold the last one in a cycle
         if self._lock is not None:
             os.close(self._lock)
             self._lock = None
