@@ -12,11 +12,18 @@ filter). Binding validates each value, makes it an RDF term, and puts the term's
 (quotes and backslashes escaped by rdflib) into that row: a value can never change a query's shape.
 Oxigraph's ``substitutions`` cannot do this, as they apply only to projected variables after the
 filters have run.
+
+Parameters of type ``person`` or ``body`` name an entity: a ``Resolver`` (the name search of
+``govkg.queries.names``) turns the user's words into the IRIs they mean, and each IRI becomes a row
+of the ``VALUES`` block (one row per combination), so "Long An" can stand for a province and
+"Bo TT&TT" for the ministry. A ``body`` may be a province: queries follow ``gk:province`` from it.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -30,7 +37,10 @@ _VALUES = re.compile(r"VALUES\s*\((?P<vars>[^)]*)\)\s*\{\s*\((?P<row>[^)]*)\)\s*
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*:\s*(?P<help>.*)$"
 )
-TYPES = ("string", "date", "integer", "iri")
+TYPES = ("string", "date", "integer", "iri", "person", "body")
+ENTITY_TYPES = ("person", "body")
+# (the words a user gave, "person" or "body") → the IRIs they name; raises QueryError when none or ambiguous
+Resolver = Callable[[str, str], list[URIRef]]
 
 
 @dataclass(frozen=True)
@@ -40,8 +50,15 @@ class Param:
     help: str
     default: str | None = None
 
-    def bind(self, value: str) -> Identifier:
-        """The RDF term for a value given on the command line; a wrong value is a clear error."""
+    def bind(self, value: str, resolver: Resolver | None = None) -> list[Identifier]:
+        """The RDF terms for a value given on the command line; a wrong value is a clear error."""
+        if self.type in ENTITY_TYPES:
+            if resolver is None:
+                raise QueryError(f"--{self.name} names a {self.type}: this needs the graph's name index")
+            return list(resolver(value, self.type))
+        return [self._term(value)]
+
+    def _term(self, value: str) -> Identifier:
         if self.type == "string":
             return Literal(value)
         if self.type == "date":
@@ -67,7 +84,9 @@ class NamedQuery:
     text: str
     params: tuple[Param, ...] = field(default=())
 
-    def bindings(self, values: dict[str, str]) -> dict[str, Identifier]:
+    def bindings(
+        self, values: dict[str, str], resolver: Resolver | None = None
+    ) -> dict[str, list[Identifier]]:
         """Bind values (and defaults) to their variables; an unknown name is an error listing the known."""
         known = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(known))
@@ -76,22 +95,23 @@ class NamedQuery:
             raise QueryError(
                 f"{self.name} has no parameter {', '.join(unknown)}", hint=f"its parameters: {options}"
             )
-        bound: dict[str, Identifier] = {}
+        bound: dict[str, list[Identifier]] = {}
         for param in self.params:
             value = values.get(param.name, param.default)
             if value is not None and value != "":
-                bound[param.name] = param.bind(value)
+                bound[param.name] = param.bind(value, resolver)
         return bound
 
-    def render(self, values: dict[str, str]) -> str:
-        """The query text with the parameters' VALUES row filled in with validated RDF terms."""
-        bound = self.bindings(values)
+    def render(self, values: dict[str, str], resolver: Resolver | None = None) -> str:
+        """The query text with the parameters' VALUES rows filled in with validated RDF terms."""
+        bound = self.bindings(values, resolver)
         if not self.params:
             return self.text
         match = _VALUES.search(self.text)
         assert match, "parse_named_query checked the VALUES row"
-        row = " ".join(bound[p.name].n3() if p.name in bound else "UNDEF" for p in self.params)
-        return self.text[: match.start("row")] + row + self.text[match.end("row") :]
+        columns = [[t.n3() for t in bound[p.name]] if p.name in bound else ["UNDEF"] for p in self.params]
+        rows = " ) ( ".join(" ".join(row) for row in itertools.product(*columns))
+        return self.text[: match.start("row")] + rows + self.text[match.end("row") :]
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:

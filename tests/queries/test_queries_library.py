@@ -20,8 +20,8 @@ def test_who_signed_params():
     query = get_query("who-signed")
     assert [p.name for p in query.params] == ["body", "person", "kind", "from", "to"]
     bound = query.bindings({"body": 'Long An" } DROP ALL ; #', "from": "2022-01-01"})
-    assert bound["body"] == Literal('Long An" } DROP ALL ; #')
-    assert bound["from"] == Literal("2022-01-01", datatype=XSD.date)
+    assert bound["body"] == [Literal('Long An" } DROP ALL ; #')]
+    assert bound["from"] == [Literal("2022-01-01", datatype=XSD.date)]
     assert "person" not in bound
 
 
@@ -40,7 +40,7 @@ def test_header_parsing_with_continuation_and_default():
     assert query.description == "first second"
     (param,) = query.params
     assert (param.name, param.type, param.default, param.help) == ("limit", "integer", "10", "how many")
-    assert query.bindings({})["limit"] == Literal(10)
+    assert query.bindings({})["limit"] == [Literal(10)]
     assert 'VALUES (?limit) { ("5"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in query.render(
         {"limit": "5"}
     )
