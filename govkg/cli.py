@@ -30,6 +30,7 @@ EXIT_CODES = """exit codes:
   3  bad input (file unreadable, not UTF-8, malformed record) with --strict
   4  the graph store cannot be opened or written (e.g. in use by another govkg process)
   5  a query is malformed or a parameter is wrong
+  6  govkg ask: the question matches none of the question forms (some that do are listed)
 """
 VALIDATE_EXIT_CODES = """exit codes:
   0  every graph conforms to the shapes (warnings, if any, are listed)
@@ -135,6 +136,39 @@ def make_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser(
+        "find",
+        help="look up persons and bodies by name, forgivingly",
+        description="List the persons, bodies and provinces a name may mean, best first, with their IRIs. "
+        "Diacritics, case, old or new tone placement (hoà/hòa, Uỷ/Ủy), abbreviations (UBND, Bộ TT&TT) and "
+        "English names or acronyms (MIC) are forgiven. Exits 5 when nothing matches at all.",
+    )
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--kind", choices=("person", "body"), help="only persons, or only bodies (and provinces)")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="how many candidates (default 10)")
+    _common(p)
+
+    p = sub.add_parser(
+        "ask",
+        help="answer a question in Vietnamese or English from the graph",
+        description="Answer a question asked in words, in Vietnamese (with or without diacritics) or "
+        "English, by mapping it to a named query: a sentence, a table and the articles (and sentences) "
+        "behind each fact, in the question's language. The line 'understood as' shows the query it ran. "
+        "A question it does not understand exits 6 and lists questions it does.",
+        epilog=_ask_examples_text() + "\n" + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "question", nargs="+", metavar="QUESTION", help="the question (quoted or not), or - for stdin"
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "markdown"),
+        default="table",
+        help="table (sentence, aligned table, sources; default), json or markdown",
+    )
+    _common(p)
+
+    p = sub.add_parser(
         "sparql",
         help="run a SPARQL query over the union of all graphs",
         description="Run a SPARQL 1.1 query given as text, as a .rq file, or - for stdin. SELECT and ASK "
@@ -146,11 +180,17 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
-        help="write the whole graph as Turtle, TriG, N-Quads, JSON-LD…",
+        help="write the whole graph as Turtle, TriG, N-Quads, JSON-LD, GraphML, GEXF…",
         description="Export the graph. Dataset formats (trig, nq, jsonld) keep one named graph per article; "
-        "graph formats (ttl, nt, rdfxml) hold the union of all graphs.",
+        "graph formats (ttl, nt, rdfxml) hold the union of all graphs; graphml and gexf (for Gephi) hold the "
+        "network of persons, bodies, provinces and agreements and their relations (signed, party, holds post "
+        "in, organ of, succeeded by).",
     )
-    p.add_argument("--format", choices=("ttl", "trig", "nq", "nt", "jsonld", "rdfxml"), default="ttl")
+    p.add_argument(
+        "--format",
+        choices=("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "graphml", "gexf"),
+        default="ttl",
+    )
     p.add_argument("--out", default="-", metavar="FILE", help="output file (default: - for stdout)")
     _common(p)
 
@@ -177,6 +217,29 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--title", help="the page title (default: govkg knowledge graph, in Vietnamese and English)"
     )
+    _common(p)
+
+    p = sub.add_parser(
+        "path",
+        help="how two persons, bodies, provinces or agreements are connected",
+        description="Print the shortest path between two nodes of the graph, hop by hop, with the agreements "
+        "signed and posts held on it. A and B are IRIs, or names when the graph's name index is installed. "
+        "Prints 'not connected' (exit 0) when no path joins them.",
+    )
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    _common(p)
+
+    p = sub.add_parser(
+        "central",
+        help="the most central officials and bodies",
+        description="Rank nodes by betweenness centrality (the share of shortest paths between other nodes "
+        "that pass through one: brokers) or by degree (distinct neighbours); ties go to the other measure, "
+        "then the label.",
+    )
+    p.add_argument("--kind", choices=("person", "body", "province", "agreement"), help="default: every kind")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="how many (default 10)")
+    p.add_argument("--by", choices=("betweenness", "degree"), default="betweenness")
     _common(p)
     return parser
 
@@ -358,17 +421,54 @@ def _query_options(extra: list[str]) -> dict[str, str]:
 
 def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
     from govkg.queries.formatting import write_result
-    from govkg.queries.library import get_query
+    from govkg.queries.library import ENTITY_TYPES, get_query
 
     if args.list or not args.name:
         sys.stdout.write(_query_list_text())
         return 0
     query = get_query(args.name)
-    text = query.render(_query_options(extra))
+    values = _query_options(extra)
     config = _config(args)
     with _open_store(config, read_only=True) as store:
+        resolver = None
+        if any(p.type in ENTITY_TYPES and values.get(p.name, p.default) for p in query.params):
+            from govkg.queries.names import NameIndex
+
+            resolver = NameIndex.load(store).resolve  # names → the persons and bodies they mean
+        text = query.render(values, resolver)
         result = store.query(text)
         write_result(result, args.format, sys.stdout, prefixes=_prefixes(config))
+    return 0
+
+
+def _ask_examples_text() -> str:
+    from govkg.queries.ask import examples
+
+    return "questions it understands, e.g.:\n" + "".join(f"  {q}\n" for q in examples())
+
+
+def cmd_ask(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.queries.ask import ask, format_answer, parse, resolver_for
+
+    question = sys.stdin.read() if args.question == ["-"] else " ".join(args.question)
+    parse(question)  # a question it does not understand fails before the store is opened
+    with _open_store(_config(args), read_only=True) as store:
+        answer = ask(question, store, resolver_for(store))
+    sys.stdout.write(format_answer(answer, args.format))
+    return 0
+
+
+def cmd_find(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.queries.names import NameIndex
+
+    with _open_store(_config(args), read_only=True) as store:
+        matches = NameIndex.load(store).find(args.name, args.kind, limit=max(args.limit, 1))
+    if not matches:
+        raise QueryError(f"nothing in the graph is named like {args.name!r}", hint="check the spelling")
+    print(f"{'score':>5}  {'kind':<6}  label (what tells it apart)  <IRI>  — why")
+    for m in matches:
+        hint = f" ({m.hint})" if m.hint else ""
+        print(f"{m.score:>5.2f}  {m.kind:<6}  {m.label}{hint}  <{m.iri}>  — {m.why}")
     return 0
 
 
@@ -440,13 +540,67 @@ def cmd_viz(args: argparse.Namespace, _: list[str]) -> int:
     return 0
 
 
+def _graph_nodes(store: KnowledgeStore, *texts: str) -> list[list[str]]:
+    """An IRI stands for itself; a name goes through the name index, as the kind its best match has."""
+    if all(text.startswith(("http://", "https://")) for text in texts):
+        return [[text] for text in texts]
+    try:
+        from govkg.queries.names import NameIndex
+    except ImportError:
+        raise QueryError("give nodes as IRIs", hint="this install has no name index") from None
+    index, found = NameIndex.load(store), []
+    for text in texts:
+        if text.startswith(("http://", "https://")):
+            found.append([text])
+            continue
+        best = index.find(text, limit=1)  # its kind decides; no match at all: the person search's error
+        found.append([str(n) for n in index.resolve(text, best[0].kind if best else "person")])
+    return found
+
+
+def cmd_path(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.graph.analysis import connection, project
+
+    with _open_store(_config(args), read_only=True) as store:
+        graph = project(store)
+        starts, ends = _graph_nodes(store, args.a, args.b)
+    paths = [c for a in starts for b in ends if (c := connection(graph, a, b)) is not None]
+    if not paths:
+        print(f"not connected: no path joins {args.a} and {args.b} in the graph")
+        return 0
+    best = min(paths, key=lambda c: (len(c.nodes), c.nodes))
+    print(best.label(best.nodes[0]))
+    for step in best.steps():
+        print(f"  {step}")
+    return 0
+
+
+def cmd_central(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.graph.analysis import central, project
+
+    if args.top < 1:
+        raise QueryError(f"--top must be at least 1, not {args.top}")
+    with _open_store(_config(args), read_only=True) as store:
+        graph = project(store)
+    ranked = central(graph, args.kind, args.top, by=args.by)
+    print(f"ranked by {args.by}; betweenness = share of shortest paths through the node, degree = neighbours")
+    print(f"{'rank':>4}  {'betweenness':>11}  {'degree':>6}  {'kind':<9}  label  <IRI>")
+    for r in ranked:
+        print(f"{r.rank:>4}  {r.betweenness:>11.4f}  {r.degree:>6}  {r.kind:<9}  {r.label}  <{r.node}>")
+    return 0
+
+
 COMMANDS = {
     "build": cmd_build,
     "extract": cmd_extract,
     "eval": cmd_eval,
     "query": cmd_query,
+    "find": cmd_find,
+    "ask": cmd_ask,
     "sparql": cmd_sparql,
     "export": cmd_export,
     "validate": cmd_validate,
     "viz": cmd_viz,
+    "path": cmd_path,
+    "central": cmd_central,
 }

@@ -36,3 +36,9 @@ class QueryError(GovkgError):
     """A SPARQL query or named-query parameter is wrong."""
 
     exit_code = 5
+
+
+class Unanswerable(GovkgError):
+    """A question in words (``govkg ask``) matches none of the question forms; the hint lists some that do."""
+
+    exit_code = 6

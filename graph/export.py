@@ -4,6 +4,7 @@ Dataset formats (TriG, N-Quads, JSON-LD) keep each article's named graph; graph 
 N-Triples, RDF/XML) hold the union of all graphs, with the project's prefixes. Oxigraph's streaming
 serializers write all but JSON-LD; its JSON-LD is one node object per triple, so JSON-LD goes
 through rdflib, which groups each subject's properties and compacts IRIs with a @context.
+GraphML and GEXF (for Gephi) hold the networkx projection of ``govkg.graph.analysis``, not triples.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
+NETWORK_FORMATS = ("graphml", "gexf")  # persons, bodies, provinces, agreements and their relations
 
 PREFIXES = {
     "gk": "https://w3id.org/govkg/ontology#",
@@ -42,9 +44,15 @@ _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def export(store: KnowledgeStore, output: BinaryIO, fmt: str, *, base_iri: str | None = None) -> None:
-    """Write the store to ``output`` in ``fmt`` (one of :data:`FORMATS`)."""
+    """Write the store to ``output`` in ``fmt`` (one of :data:`FORMATS` or :data:`NETWORK_FORMATS`)."""
+    if fmt in NETWORK_FORMATS:
+        from govkg.graph.analysis import project, write_gexf, write_graphml  # networkx: only when asked
+
+        (write_graphml if fmt == "graphml" else write_gexf)(project(store), output)
+        return
     if fmt not in FORMATS:
-        raise GovkgError(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
+        choices = ", ".join([*FORMATS, *NETWORK_FORMATS])
+        raise GovkgError(f"unknown export format {fmt!r}", hint=f"use one of: {choices}")
     rdf_format = FORMATS[fmt]
     prefixes = dict(PREFIXES, id=base_iri) if base_iri else PREFIXES
     if fmt == "jsonld":

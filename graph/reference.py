@@ -110,11 +110,16 @@ class ReferenceMapper:
             found.setdefault(normalize(name), BODY_CLASSES.get(types.get(normalize(name), ""), GK.Body))
         return dict(sorted(found.items()))
 
+    def _acronyms(self) -> dict[str, list[str]]:
+        return {normalize(k): v for k, v in self.links.get("acronyms", {}).items()}
+
     def _central_body(self, name: str, kind: URIRef) -> None:
         node = self.m.body(name)
         entry = self.links.get("bodies", {}).get(name, {})
         self.g.add((node, RDF.type, kind))
         self._labels(node, name, gazetteer().english.get(name) or entry.get("en"))
+        for acronym in self._acronyms().get(name, []):  # "MIC": how English sources name a ministry
+            self.g.add((node, SKOS.altLabel, Literal(acronym)))
         self._link(node, entry)
         self._sourced(node)
 

@@ -55,15 +55,15 @@ def write_result(result: Result, fmt: str, out: TextIO, *, prefixes: Mapping[str
         return len(result)
     header, body = rows(result, prefixes)
     if fmt == "markdown":
-        out.write(_markdown(header, body))
+        out.write(markdown_table(header, body))
     else:
-        _table(header, body, out)
+        text_table(header, body, out)
     if any(cell.startswith("????") for row in body for cell in row):
         out.write(UNKNOWN_YEAR_NOTE + "\n")
     return len(body)
 
 
-def _markdown(header: list[str], body: list[list[str]]) -> str:
+def markdown_table(header: list[str], body: list[list[str]]) -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
@@ -72,7 +72,7 @@ def _markdown(header: list[str], body: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(header: list[str], body: list[list[str]], out: TextIO) -> None:
+def text_table(header: list[str], body: list[list[str]], out: TextIO) -> None:
     """An aligned table through rich, which measures Vietnamese text by its display width."""
     from rich.console import Console
     from rich.table import Table

@@ -51,6 +51,10 @@ def test_table_shows_the_unknown_year(capsys, data_dir):
 def test_filters_from_the_command_line(capsys, data_dir):
     rows = who_signed(capsys, data_dir, "--from", "2022-01-01", "--to", "2022-12-31")
     assert {r["signatory"] for r in rows} == {"Phạm Đức Long", "Đồng Văn Thanh"}
+
+
+def test_person_filter_from_the_command_line(capsys, data_dir):
+    # --person names a person: the CLI resolves it through the name index (govkg.queries.names)
     assert {r["signatory"] for r in who_signed(capsys, data_dir, "--person", "hùng")} == {"Nguyễn Mạnh Hùng"}
 
 
@@ -185,8 +189,8 @@ def test_build_from_stdin_and_globs(capsys, monkeypatch, tmp_path):
 
 def test_export_offers_every_format_the_exporter_writes():
     from govkg.cli import make_parser
-    from govkg.graph.export import FORMATS
+    from govkg.graph.export import FORMATS, NETWORK_FORMATS
 
     export_parser = make_parser()._subparsers._group_actions[0].choices["export"]
     (format_action,) = [a for a in export_parser._actions if a.dest == "format"]
-    assert set(format_action.choices) == set(FORMATS)
+    assert set(format_action.choices) == set(FORMATS) | set(NETWORK_FORMATS)

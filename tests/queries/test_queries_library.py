@@ -19,8 +19,9 @@ def test_every_named_query_has_a_title_and_typed_params():
 def test_who_signed_params():
     query = get_query("who-signed")
     assert [p.name for p in query.params] == ["body", "person", "kind", "from", "to"]
-    bound = query.bindings({"body": 'Long An" } DROP ALL ; #', "from": "2022-01-01"})
-    assert bound["body"] == [Literal('Long An" } DROP ALL ; #')]
+    assert [p.type for p in query.params] == ["body", "person", "string", "date", "date"]
+    bound = query.bindings({"kind": 'Long An" } DROP ALL ; #', "from": "2022-01-01"})
+    assert bound["kind"] == [Literal('Long An" } DROP ALL ; #')]
     assert bound["from"] == [Literal("2022-01-01", datatype=XSD.date)]
     assert "person" not in bound
 

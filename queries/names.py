@@ -1,0 +1,340 @@
+"""Name search that forgives: the user's words → the persons and bodies of the graph they mean.
+
+Users type names as they come: without diacritics ("Pham Tan Hoa"), with the old tone placement
+("phạm tấn hoà", "Uỷ ban"), abbreviated ("Bo TT&TT", "UBND tỉnh Long An") or in English ("MIC",
+"Ministry of Information and Communications"). Every label of every person, body and province gets
+two match keys, and so does the query:
+
+* the *strict* key: normalized (NFC, one tone placement), known abbreviations expanded, case folded,
+  punctuation folded to spaces (``&`` reads as "và");
+* the *loose* key: the strict key without diacritics, with abbreviations also expanded when typed in
+  lower case or without diacritics ("bo tt&tt"), and without the "và" that joins a name's parts.
+
+Candidates rank: the same strict key (exact) > the same loose key (exact but for diacritics, case,
+punctuation and abbreviations) > the query's words in a row inside a label (or a whole label inside
+the query) > some words shared > a similar spelling. ``NameIndex.resolve`` is the
+``Resolver`` of ``govkg.queries.library``: it returns the one entity meant, or raises a ``QueryError``
+that lists the candidates (or the closest names) and says how to be more precise.
+
+The index is read with two SELECTs and built once per command.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import URIRef
+
+from govkg.errors import QueryError
+from govkg.loaders.normalize import abbreviations, expand_abbreviations, fold, normalize
+
+KINDS = ("person", "body")
+
+# the score of each kind of match; resolve() accepts a single entity from the best tier at or above CONTAINS
+EXACT, SAME_KEY, CONTAINS, INSIDE, OVERLAP, SIMILAR = 1.0, 0.9, 0.6, 0.5, 0.4, 0.3
+
+_PREFIXES = """
+PREFIX gk: <https://w3id.org/govkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX org: <http://www.w3.org/ns/org#>
+"""
+# every label of every person, body (any subclass of gk:Body, from the ontology graph) and province
+_LABELS = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?x ?kind ?p ?l (LANG(?l) AS ?lang) WHERE {
+  {
+    ?x a gk:Person . BIND("person" AS ?kind)
+    VALUES ?p { rdfs:label foaf:name skos:altLabel }
+  } UNION {
+    { SELECT DISTINCT ?type WHERE { ?type rdfs:subClassOf* gk:Body } }
+    ?x a ?type . BIND("body" AS ?kind)
+    VALUES ?p { skos:prefLabel rdfs:label skos:altLabel }
+  } UNION {
+    ?x a gk:Province . BIND("province" AS ?kind)
+    VALUES ?p { skos:prefLabel rdfs:label skos:altLabel }
+  }
+  ?x ?p ?l .
+  FILTER(isLiteral(?l) && (LANG(?l) = "" || LANGMATCHES(LANG(?l), "vi") || LANGMATCHES(LANG(?l), "en")))
+}
+"""
+)
+# what tells namesakes apart: a person's posts, a body's types (English class labels)
+_HINTS = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?x ?what ?v WHERE {
+  {
+    ?x a gk:Person ; org:holds/rdfs:label ?v . BIND("post" AS ?what)
+  } UNION {
+    { SELECT DISTINCT ?type WHERE { ?type rdfs:subClassOf+ gk:Body } }
+    ?x a ?type . ?type rdfs:label ?v . FILTER(LANGMATCHES(LANG(?v), "en")) BIND("type" AS ?what)
+  }
+}
+"""
+)
+_LABEL_RANK = {  # which label to show: the preferred Vietnamese one first
+    ("http://www.w3.org/2004/02/skos/core#prefLabel", "vi"): 0,
+    ("http://www.w3.org/2000/01/rdf-schema#label", "vi"): 1,
+    ("http://xmlns.com/foaf/0.1/name", "vi"): 2,
+    ("http://www.w3.org/2004/02/skos/core#prefLabel", "en"): 5,
+    ("http://www.w3.org/2000/01/rdf-schema#label", "en"): 6,
+}
+_SPAN = re.compile(r"[a-z0-9]+(?:\s*[&.\-]\s*[a-z0-9]+)*")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One entity a query may name, with how well and why."""
+
+    iri: URIRef
+    kind: str  # "person" or "body" (a province is a body)
+    label: str  # its preferred Vietnamese label
+    score: float
+    why: str
+    hint: str = ""  # what tells it apart: a person's posts, a body's type
+
+    def describe(self) -> str:
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{self.label} ({self.kind}{hint}) <{self.iri}>"
+
+
+@dataclass
+class _Entity:
+    iri: str
+    kind: str  # person | body | province
+    labels: list[tuple[int, str]] = field(default_factory=list)  # (rank, text)
+    posts: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return min(self.labels)[1] if self.labels else self.iri.rsplit("/", 1)[-1]
+
+    @property
+    def public_kind(self) -> str:
+        return "body" if self.kind == "province" else self.kind
+
+    @property
+    def hint(self) -> str:
+        if self.kind == "province":
+            return "province"
+        if self.kind == "body":
+            return ", ".join(sorted(self.types)) or "body"
+        if self.posts:
+            shown = sorted(self.posts)[:3]
+            more = f" (+{len(self.posts) - 3} more)" if len(self.posts) > 3 else ""
+            return "; ".join(shown) + more
+        return "no post recorded"
+
+
+@dataclass(frozen=True)
+class _Label:
+    entity: _Entity
+    text: str
+    strict: str
+    loose: tuple[str, ...]
+
+
+@cache
+def _folded_abbreviations() -> dict[str, str]:
+    """Abbreviations as typed in lower case without diacritics ("tt&tt", "ubnd") → folded expansion.
+
+    Only those that cannot be a Vietnamese word once folded: three letters or more, or no vowel
+    ("tp"); "TƯ" folds to "tu", a common syllable (and given name), and stays out.
+    """
+    table: dict[str, str] = {}
+    for abbr, full in abbreviations().items():
+        compact = re.sub(r"[^0-9a-z]", "", fold(abbr).casefold())
+        if len(compact) >= 3 or not set(compact) & set("aeiouy"):
+            table.setdefault(compact, f" {fold(full).casefold()} ")
+    return table
+
+
+def _expand_folded(text: str) -> str:
+    table = _folded_abbreviations()
+
+    def replace(span: re.Match[str]) -> str:
+        whole = re.sub(r"[^0-9a-z]", "", span.group())
+        if whole in table:
+            return table[whole]
+        return re.sub(r"[a-z0-9]+", lambda w: table.get(w.group(), w.group()), span.group())
+
+    return _SPAN.sub(replace, text)
+
+
+def match_keys(text: str) -> tuple[str, tuple[str, ...]]:
+    """The strict key (diacritics kept) and the loose key's words of a name or a query."""
+    expanded = expand_abbreviations(normalize(text)).casefold()
+    strict = " ".join(_TOKEN.findall(expanded.replace("&", " và ")))
+    loose = _expand_folded(fold(expanded)).replace("&", " ")
+    return strict, tuple(w for w in _TOKEN.findall(loose) if w != "va")
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """``part`` occurs in ``words`` as whole words, in a row."""
+    n = len(part)
+    return 0 < n <= len(words) and any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+class NameIndex:
+    """Every label of the graph's persons, bodies and provinces, keyed for forgiving lookup."""
+
+    def __init__(self, entities: Iterable[_Entity]) -> None:
+        self.entities = {e.iri: e for e in entities}
+        self._labels: list[_Label] = []
+        self._strict: dict[str, set[int]] = defaultdict(set)
+        self._loose: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self._words: dict[str, set[int]] = defaultdict(set)
+        for entity in self.entities.values():
+            for text in sorted({t for _, t in entity.labels}):
+                strict, loose = match_keys(text)
+                if not loose:
+                    continue
+                number = len(self._labels)
+                self._labels.append(_Label(entity, text, strict, loose))
+                self._strict[strict].add(number)
+                self._loose[loose].add(number)
+                for word in set(loose):
+                    self._words[word].add(number)
+
+    @classmethod
+    def load(cls, store: object) -> NameIndex:
+        """Read the index from a ``KnowledgeStore`` (anything with ``select_values``): two SELECTs."""
+        entities: dict[str, _Entity] = {}
+        for iri, kind, prop, text, lang in store.select_values(_LABELS):  # type: ignore[attr-defined]
+            if iri is None or kind is None or not text:
+                continue
+            entity = entities.get(iri)
+            if entity is None or (entity.kind == "body" and kind == "province"):
+                entity = entities[iri] = _Entity(iri, kind, entity.labels if entity else [])
+            english = (lang or "").lower().startswith("en")
+            rank = _LABEL_RANK.get((prop or "", "en" if english else "vi"), 7 if english else 3)
+            entity.labels.append((rank, text))
+        for iri, what, value in store.select_values(_HINTS):  # type: ignore[attr-defined]
+            entity = entities.get(iri or "")
+            if entity is None or not value:
+                continue
+            target = entity.posts if what == "post" else entity.types
+            if value not in target:
+                target.append(value)
+        return cls(entities.values())
+
+    # -- search -------------------------------------------------------------------------------------
+
+    def find(self, text: str, kind: str | None = None, *, limit: int = 10) -> list[Match]:
+        """The entities ``text`` may name, best first (at most ``limit``); ``kind`` is person or body."""
+        if kind is not None and kind not in KINDS:
+            raise QueryError(f"unknown kind {kind!r}", hint="use person or body")
+        strict, loose = match_keys(text)
+        if not loose:
+            return []
+        best: dict[str, tuple[float, str, str]] = {}  # iri → (score, why, label)
+        candidates = set().union(*(self._words.get(w, set()) for w in set(loose)))
+        for number in candidates:
+            label = self._labels[number]
+            if kind is not None and label.entity.public_kind != kind:
+                continue
+            score, why = _score(strict, loose, label)
+            if score > best.get(label.entity.iri, (0.0, "", ""))[0]:
+                best[label.entity.iri] = (score, why, label.text)
+        if not best:
+            best = self._similar(loose, kind)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self.entities[item[0]].label, item[0]))
+        return [self._match(iri, score, why) for iri, (score, why, _) in ranked[:limit]]
+
+    def _similar(self, loose: tuple[str, ...], kind: str | None) -> dict[str, tuple[float, str, str]]:
+        """Labels spelled like the query (a typo): only looked for when no word matched."""
+        keys = {
+            " ".join(label.loose): label
+            for label in self._labels
+            if kind is None or label.entity.public_kind == kind
+        }
+        found: dict[str, tuple[float, str, str]] = {}
+        query = " ".join(loose)
+        for key in difflib.get_close_matches(query, keys, n=10, cutoff=0.6):
+            label = keys[key]
+            ratio = difflib.SequenceMatcher(None, query, key).ratio()
+            score = round(SIMILAR * ratio, 3)
+            if score > found.get(label.entity.iri, (0.0, "", ""))[0]:
+                found[label.entity.iri] = (score, f"spelled like {label.text!r}", label.text)
+        return found
+
+    def _match(self, iri: str, score: float, why: str) -> Match:
+        entity = self.entities[iri]
+        return Match(URIRef(iri), entity.public_kind, entity.label, score, why, entity.hint)
+
+    # -- the Resolver of govkg.queries.library -------------------------------------------------------
+
+    def resolve(self, text: str, kind: str) -> list[URIRef]:
+        """The one entity ``text`` names; a QueryError listing candidates when it is none or several."""
+        if text.strip() in self.entities and self.entities[text.strip()].public_kind == kind:
+            return [URIRef(text.strip())]  # an IRI, as `govkg find` prints it
+        matches = self.find(text, kind, limit=50)
+        usable = [m for m in matches if m.score >= INSIDE]
+        if not usable:
+            closest = "; ".join(m.describe() for m in matches[:5])
+            raise QueryError(
+                f"no {kind} named {text!r} in the graph",
+                hint=(f"closest: {closest}" if closest else "nothing similar either")
+                + f" — `govkg find {_quote(text)} --kind {kind}` lists candidates",
+            )
+        top = usable[0].score
+        if top >= SAME_KEY:  # exact: the entities with the best score
+            tied = [m for m in usable if m.score == top]
+        else:  # the words appear in labels: every entity whose label holds them is a candidate
+            tied = usable
+        if len(tied) > 1:
+            provinces = [m for m in tied if self.entities[str(m.iri)].kind == "province"]
+            if top >= SAME_KEY and len(provinces) == 1:
+                return [provinces[0].iri]  # "Long An" is the province; queries follow gk:province from it
+            listed = "\n".join(f"    {m.describe()}" for m in tied[:10])
+            more = f"\n    … and {len(tied) - 10} more" if len(tied) > 10 else ""
+            raise QueryError(
+                f"{text!r} could name {len(tied)} different {'persons' if kind == 'person' else 'bodies'}:"
+                f"\n{listed}{more}",
+                hint=_precise_hint(kind),
+            )
+        return [tied[0].iri]
+
+
+def _score(strict: str, loose: tuple[str, ...], label: _Label) -> tuple[float, str]:
+    if strict == label.strict:
+        return EXACT, f"exact: {label.text!r}"
+    if loose == label.loose:
+        return SAME_KEY, f"same name but for diacritics, case, punctuation or abbreviations: {label.text!r}"
+    if _contains(label.loose, loose):
+        # the words as typed, diacritics and all, rank a little higher ("Hòa" before "Hóa")
+        typed = 0.05 if _contains(tuple(label.strict.split()), tuple(strict.split())) else 0.0
+        return round(
+            CONTAINS + typed + 0.15 * len(loose) / len(label.loose), 3
+        ), f"all words in {label.text!r}"
+    if len(label.loose) > 1 and _contains(loose, label.loose):
+        return round(INSIDE + 0.05 * len(label.loose) / len(loose), 3), f"{label.text!r} within the query"
+    shared = len(set(loose) & set(label.loose))
+    overlap = shared / len(set(loose) | set(label.loose))
+    return round(OVERLAP * overlap, 3), f"shares {shared} of {len(set(loose))} words with {label.text!r}"
+
+
+def _precise_hint(kind: str) -> str:
+    if kind == "person":
+        return (
+            "be more precise: the full name with diacritics, or the person's IRI "
+            "(`govkg find NAME --kind person` lists them with their posts)"
+        )
+    return (
+        "be more precise: the body's full name with its province (e.g. 'Ủy ban nhân dân tỉnh Long An'), "
+        "or its IRI (`govkg find NAME --kind body` lists them)"
+    )
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
