@@ -448,7 +448,8 @@ def _ask_examples_text() -> str:
 
 
 def cmd_ask(args: argparse.Namespace, _: list[str]) -> int:
-    from govkg.queries.ask import ask, format_answer, parse, resolver_for
+    from govkg.queries.answers import ask, format_answer, resolver_for
+    from govkg.queries.ask import parse
 
     question = sys.stdin.read() if args.question == ["-"] else " ".join(args.question)
     parse(question)  # a question it does not understand fails before the store is opened

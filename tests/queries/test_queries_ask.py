@@ -5,7 +5,8 @@ import json
 import pytest
 
 from govkg.cli import main
-from govkg.queries.ask import FORMS, TARGETS, Unanswerable, ask, format_answer, parse
+from govkg.queries.answers import ask, format_answer
+from govkg.queries.ask import FORMS, TARGETS, Unanswerable, parse
 from govkg.queries.library import get_query
 
 MOU = "MemorandumOfUnderstanding"
