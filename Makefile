@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= govkg-data
 
-.PHONY: install demo test test-fast lint bench clean
+.PHONY: install demo test test-fast lint bench bench-viz clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,11 @@ $(VENV)/.installed-bench: $(VENV)/.installed
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.extraction $(BENCH_ARGS)
+
+# Graph page load time in headless Chromium (/usr/bin/chromium) for synthetic graphs of 250 to 10,000
+# nodes and a 20,000-node one drawn with the default cap (~5 minutes); results in benchmarks/results/viz.*
+bench-viz: install
+	$(BIN)/python -m benchmarks.viz $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DATA) test-artifacts .pytest_cache *.egg-info

@@ -217,6 +217,27 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--title", help="the page title (default: govkg knowledge graph, in Vietnamese and English)"
     )
+    p.add_argument(
+        "--timeline",
+        metavar="FILE.html",
+        help="also write a timeline page: agreements by signing date (partial dates at their precision, "
+        "dates without a year in their own lane), organizational changes, posts as first–last attested",
+    )
+    p.add_argument(
+        "--focus",
+        action="append",
+        metavar="NAME",
+        help="draw only the neighbourhood of this person, body or province (a name, found as `govkg find` "
+        "does, or an IRI; ambiguous names list the candidates, exit 5); repeatable",
+    )
+    p.add_argument("--depth", type=int, metavar="N", help="with --focus: how many hops around it (default 2)")
+    p.add_argument(
+        "--max-nodes",
+        type=int,
+        metavar="N",
+        help="draw at most N nodes (default 2000; 0: no cap): above it the page draws the agreements, the "
+        "nodes linked to them and the most connected rest, and says what it left out",
+    )
     _common(p)
 
     p = sub.add_parser(
@@ -531,13 +552,28 @@ def cmd_validate(args: argparse.Namespace, _: list[str]) -> int:
 
 
 def cmd_viz(args: argparse.Namespace, _: list[str]) -> int:
-    from govkg.viz import render_graph
+    from govkg.viz import render_graph, render_timeline
 
+    if args.depth is not None and args.depth < 0:
+        raise QueryError(f"--depth must be 0 or more, not {args.depth}")
+    if args.max_nodes is not None and args.max_nodes < 0:
+        raise QueryError(f"--max-nodes must be 0 (no cap) or more, not {args.max_nodes}")
     config = _config(args)
     with _open_store(config, read_only=True) as store:
-        options = {"title": args.title} if args.title else {}
+        options: dict = {"title": args.title} if args.title else {}  # render_graph's keyword options
+        if args.focus:
+            options["focus"] = [iri for found in _graph_nodes(store, *args.focus) for iri in found]
+        if args.depth is not None:
+            options["depth"] = args.depth
+        if args.max_nodes is not None:
+            options["max_nodes"] = args.max_nodes
         model = render_graph(store.dataset, Path(args.out), **options)
+        timeline = render_timeline(store.dataset, Path(args.timeline)) if args.timeline else None
     print(f"wrote {args.out} ({len(model.nodes)} nodes, {len(model.edges)} edges)", file=sys.stderr)
+    for note in model.notes:
+        print(f"  {note}", file=sys.stderr)
+    if timeline is not None:
+        print(f"wrote {args.timeline} ({len(timeline.items)} timeline items)", file=sys.stderr)
     return 0
 
 

@@ -29,8 +29,10 @@ from .model import (
     KIND_LABELS,
     RELATION_HOLDS_POST,
     RELATION_LABELS,
+    RELATION_ORGAN_OF,
     RELATION_PARTY,
     RELATION_SIGNED,
+    RELATION_SUCCEEDED_BY,
     ViewEdge,
     ViewModel,
     ViewNode,
@@ -62,11 +64,14 @@ GROUP_STYLES: dict[str, tuple[str, str, str]] = {
     "CoordinationProgram": ("#6baed6", "#08519c", "diamond"),
     "OtherAgreement": ("#bdbdbd", "#525252", "diamond"),
     "Agreement": ("#bdbdbd", "#525252", "diamond"),
+    "Province": ("#e5f5f9", "#2ca25f", "ellipse"),
 }
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     RELATION_PARTY: {"color": "#8c8c8c", "dashes": True},
     RELATION_SIGNED: {"color": "#2ca02c", "dashes": False},
     RELATION_HOLDS_POST: {"color": "#1f77b4", "dashes": False},
+    RELATION_ORGAN_OF: {"color": "#74c476", "dashes": True},
+    RELATION_SUCCEEDED_BY: {"color": "#9467bd", "dashes": False},
 }
 FONT_FACE = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
 
@@ -90,6 +95,7 @@ def render_html(model: ViewModel, *, title: str = DEFAULT_TITLE) -> str:
     net.options = _options(physics=physics)  # pyvis passes a dict through as is
     nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
     present = {n.group for n in model.nodes}
+    relations = {e.relation for e in model.edges}
     legend = [
         {"group": g, "label": KIND_LABELS.get(g, g), "background": bg, "border": border, "shape": shape}
         for g, (bg, border, shape) in GROUP_STYLES.items() if g in present
@@ -101,8 +107,11 @@ def render_html(model: ViewModel, *, title: str = DEFAULT_TITLE) -> str:
         "physics": physics,
         "legend": legend,
         "relations": [
-            {"relation": r, "label": RELATION_LABELS[r], **EDGE_STYLES[r]} for r in EDGE_STYLES
+            {"relation": r, "label": RELATION_LABELS[r], **EDGE_STYLES[r]}
+            for r in EDGE_STYLES if r in relations
         ],
+        "notes": model.notes,
+        "focus": model.focus,
     }
     template = _environment().get_template("graph.html")
     return template.render(
@@ -112,6 +121,7 @@ def render_html(model: ViewModel, *, title: str = DEFAULT_TITLE) -> str:
         data_json=Markup(_script_json(data)),
         node_count=len(model.nodes),
         edge_count=len(model.edges),
+        notes=model.notes,
     )
 
 
@@ -119,6 +129,7 @@ def _vis_node(node: ViewNode, position: tuple[float, float] | None) -> dict[str,
     item: dict[str, Any] = {
         "id": node.id, "label": node.label, "group": node.group, "title": node.title, "kind": node.kind,
         "details": node.details, "evidence": [dataclasses.asdict(e) for e in node.evidence],
+        "span": list(node.span) if node.span else None, "yearUnknown": node.year_unknown,
     }
     if position is not None:
         item["x"], item["y"] = position
@@ -131,6 +142,7 @@ def _vis_edge(edge: ViewEdge) -> dict[str, Any]:
         "id": edge.id, "from": edge.source, "to": edge.target, "label": edge.label, "title": edge.title,
         "relation": edge.relation, "details": edge.details,
         "evidence": [dataclasses.asdict(e) for e in edge.evidence],
+        "span": list(edge.span) if edge.span else None, "yearUnknown": edge.year_unknown,
         "color": {"color": style.get("color", "#999999"), "highlight": "#d62728", "hover": "#d62728"},
         "dashes": style.get("dashes", False),
     }

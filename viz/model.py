@@ -9,13 +9,15 @@ graph, a Dataset with ``default_union=True`` or a store-backed ConjunctiveGraph.
 
 from __future__ import annotations
 
+import calendar
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, SDO, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, XSD
 from rdflib.term import Node
 
 try:  # the ontology package owns the namespace; fall back while it is being written
@@ -26,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on the state of the ontology p
 SCHEMA_HTTP = Namespace("http://schema.org/")  # older data says http://; treat it the same
 
 PERSON = "Person"
+PROVINCE = "Province"
 # Most specific first: a node typed with several classes is drawn as the first one found.
 BODY_CLASSES = (
     "Government", "Ministry", "PeoplesCommittee", "PeoplesCouncil", "PartyCommittee", "Department",
@@ -54,19 +57,25 @@ KIND_LABELS = {
     "CoordinationProgram": "Chương trình phối hợp / Coordination programme",
     "OtherAgreement": "Văn bản thỏa thuận khác / Other agreement",
     "Agreement": "Thỏa thuận / Agreement",
+    PROVINCE: "Tỉnh, thành phố / Province",
 }
 
 RELATION_PARTY = "party"
 RELATION_SIGNED = "signed"
 RELATION_HOLDS_POST = "holdsPost"
+RELATION_ORGAN_OF = "organOf"
+RELATION_SUCCEEDED_BY = "succeededBy"
 RELATION_LABELS = {
     RELATION_PARTY: "bên ký / party to",
     RELATION_SIGNED: "đã ký / signed",
     RELATION_HOLDS_POST: "giữ chức vụ / holds post in",
+    RELATION_ORGAN_OF: "thuộc tỉnh / organ of province",
+    RELATION_SUCCEEDED_BY: "kế thừa bởi / succeeded by",
 }
 
 YEAR_UNKNOWN = "năm không rõ / year unknown"
 _TOOLTIP_QUOTE_CHARS = 280
+_EVIDENCE_PER_NODE = 5  # a body named in 3,000 articles shows its first few sentences and a count
 
 
 @dataclass(frozen=True)
@@ -89,10 +98,12 @@ class ViewNode:
     id: str
     label: str
     group: str
-    kind: str  # "person" | "body" | "agreement"
+    kind: str  # "person" | "body" | "province" | "agreement"
     title: str = ""  # plain-text tooltip
     details: list[tuple[str, str]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    span: tuple[str, str] | None = None  # first and last day its date may mean (see ``date_span``)
+    year_unknown: bool = False  # dated, but without a year (``--07-16``)
 
 
 @dataclass
@@ -107,12 +118,18 @@ class ViewEdge:
     title: str = ""
     details: list[tuple[str, str]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    span: tuple[str, str] | None = None
+    year_unknown: bool = False
 
 
 @dataclass
 class ViewModel:
+    """What is drawn; ``notes`` say in words what the view holds and leaves out (focus, sampling)."""
+
     nodes: list[ViewNode]
     edges: list[ViewEdge]
+    notes: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)  # ids the view is centred on
 
     def node(self, node_id: str) -> ViewNode:
         """The node with this id (KeyError if absent); for callers and tests."""
@@ -150,6 +167,38 @@ def format_date(value: Node | None) -> str:
     return text  # xsd:gYear and anything unforeseen: as written
 
 
+def date_span(value: Node | None) -> tuple[tuple[str, str] | None, bool]:
+    """``(first day, last day)`` a date may mean, and whether its year is unknown.
+
+    A year stands for the whole year and a month for the whole month, so a filter can ask whether
+    the date *may* fall in a range (overlap) without pretending to a precision the graph lacks. A
+    day and month without a year give no span, only ``year_unknown``.
+    """
+    if value is None:
+        return None, False
+    text = str(value).strip()
+    tz = r"(?:Z|[+-]\d{2}:\d{2})?"
+    if re.fullmatch(r"--\d{2}-\d{2}" + tz, text):
+        return None, True
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*|Z|[+-]\d{2}:\d{2})?", text)
+    if match:
+        day = f"{match[1]}-{match[2]}-{match[3]}"
+        return (day, day), False
+    match = re.fullmatch(r"(\d{4})-(\d{2})" + tz, text)
+    if match and 1 <= int(match[2]) <= 12:
+        last = calendar.monthrange(int(match[1]), int(match[2]))[1]
+        return (f"{match[1]}-{match[2]}-01", f"{match[1]}-{match[2]}-{last:02d}"), False
+    match = re.fullmatch(r"(\d{4})" + tz, text)
+    if match:
+        return (f"{match[1]}-01-01", f"{match[1]}-12-31"), False
+    return None, False
+
+
+def _union(*spans: tuple[str, str] | None) -> tuple[str, str] | None:
+    known = [s for s in spans if s]
+    return (min(s[0] for s in known), max(s[1] for s in known)) if known else None
+
+
 def _local_name(term: Node) -> str:
     text = str(term)
     return re.split(r"[#/]", text.rstrip("/#"))[-1] or text
@@ -159,14 +208,11 @@ def _shorten(text: str, limit: int = _TOOLTIP_QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class _Reader:
-    """One pass over the graph; caches labels and evidence so shared nodes are read once."""
+class LiteralReader:
+    """Literals of one graph as the views want them: Vietnamese first, then untagged, then any."""
 
     def __init__(self, graph: Graph) -> None:
         self.g = graph
-        self._evidence_cache: dict[Node, list[Evidence]] = {}
-
-    # -- small readers -------------------------------------------------------------------------
 
     def _literal(self, subject: Node, *predicates: URIRef) -> Literal | None:
         """The best literal: Vietnamese first, then untagged, then any language; first predicate wins."""
@@ -188,6 +234,14 @@ class _Reader:
         except ValueError:
             return None
 
+
+class _Reader(LiteralReader):
+    """One pass over the graph; caches labels and evidence so shared nodes are read once."""
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(graph)
+        self._evidence_cache: dict[tuple[Node, int | None], list[Evidence]] = {}
+
     def label(self, subject: Node, kind: str) -> str:
         if kind == "person":
             text = self._text(subject, FOAF.name, RDFS.label, SKOS.prefLabel)
@@ -197,13 +251,16 @@ class _Reader:
             text = self._text(subject, SKOS.prefLabel, RDFS.label, FOAF.name)
         return text or _local_name(subject)
 
-    def evidence(self, fact: Node) -> list[Evidence]:
-        if fact not in self._evidence_cache:
-            found = {self._one_evidence(e) for e in self.g.objects(fact, GK.evidence)}
-            self._evidence_cache[fact] = sorted(
+    def evidence(self, fact: Node, limit: int | None = None) -> list[Evidence]:
+        """The sentences stating ``fact``, oldest article first; at most ``limit`` of them are read."""
+        key = (fact, limit)
+        if key not in self._evidence_cache:
+            nodes = itertools.islice(self.g.objects(fact, GK.evidence), limit)
+            found = {self._one_evidence(e) for e in nodes}
+            self._evidence_cache[key] = sorted(
                 (e for e in found if e.quote), key=lambda e: (e.published, e.article_id, e.start or 0)
             )
-        return self._evidence_cache[fact]
+        return self._evidence_cache[key]
 
     def _one_evidence(self, node: Node) -> Evidence:
         article = next(iter(self.g.objects(node, PROV.entity)), None)
@@ -239,8 +296,10 @@ class _Reader:
 
     def build(self) -> ViewModel:
         self.groups: dict[Node, tuple[str, str]] = {}  # node → (kind, group)
+        self.all_bodies = self._typed(BODY_CLASSES)  # named or not: a successor may be reference-only
+        self.provinces = set(self.g.subjects(RDF.type, GK[PROVINCE]))
         self.groups.update({s: ("agreement", c) for s, c in self._typed(AGREEMENT_CLASSES).items()})
-        self.groups.update({s: ("body", c) for s, c in self._typed(BODY_CLASSES).items() if self._named(s)})
+        self.groups.update({s: ("body", c) for s, c in self.all_bodies.items() if self._named(s)})
         self.groups.update({s: ("person", PERSON) for s in self.g.subjects(RDF.type, GK[PERSON])})
         self.labels: dict[Node, str] = {}
         self.facts: dict[Node, list[tuple[str, str]]] = defaultdict(list)  # extra detail lines per node
@@ -250,9 +309,11 @@ class _Reader:
         self._party_edges()
         self._signature_edges()
         self._post_edges()
+        self._province_edges()
+        self._successor_edges()
 
         nodes = [self._node(n, kind, group) for n, (kind, group) in self.groups.items()]
-        kind_order = {"agreement": 0, "body": 1, "person": 2}
+        kind_order = {"agreement": 0, "body": 1, "person": 2, "province": 3}
         nodes.sort(key=lambda n: (kind_order[n.kind], n.label.casefold(), n.id))
         edges = sorted(self.edges.values(), key=lambda e: (e.relation, e.source, e.target, e.label))
         for number, edge in enumerate(edges):
@@ -266,14 +327,29 @@ class _Reader:
             self.labels[node] = self.label(node, self.groups[node][0])
         return self.labels[node]
 
+    def _ensure_body(self, node: Node) -> str:
+        """A body or province reached through an edge (a province, a successor), drawn as its own class."""
+        if node in self.provinces and node not in self.all_bodies:
+            return self._ensure(node, "province", PROVINCE)
+        return self._ensure(node, "body", self.all_bodies.get(node, "Body"))
+
     def _add_edge(self, source: Node, target: Node, relation: str, label: str, title_lines: Iterable[str],
-                  details: list[tuple[str, str]], evidence: list[Evidence]) -> None:
+                  details: list[tuple[str, str]], evidence: list[Evidence],
+                  when: tuple[tuple[str, str] | None, bool] = (None, False), *, say_details: bool = True,
+                  ) -> None:
         key = (str(source), str(target), relation, label)
         if key in self.edges:  # the same fact stated in two named graphs
             return
-        title = "\n".join(line for line in (*title_lines, _quote_line(evidence)) if line)
+        said = [f"{k}: {v}" for k, v in details] if say_details else []
+        title = "\n".join(line for line in (*title_lines, *said, _quote_line(evidence)) if line)
         self.edges[key] = ViewEdge(id="", source=str(source), target=str(target), label=label,
-                                   relation=relation, title=title, details=details, evidence=evidence)
+                                   relation=relation, title=title, details=details, evidence=evidence,
+                                   span=when[0], year_unknown=when[1])
+
+    def _signing(self, agreement: Node) -> tuple[str, tuple[tuple[str, str] | None, bool]]:
+        """An agreement's signing date as shown, and as a span for the date filter."""
+        value = self._literal(agreement, GK.signingDate)
+        return format_date(value), date_span(value)
 
     def _party_edges(self) -> None:
         """agreement --bên ký / party to--> body"""
@@ -281,8 +357,10 @@ class _Reader:
             a_label = self._ensure(agreement, "agreement", "Agreement")
             b_label = self._ensure(body, "body", "Body")
             label = RELATION_LABELS[RELATION_PARTY]
-            self._add_edge(agreement, body, RELATION_PARTY, label, (b_label, label, a_label), [],
-                           self.evidence(agreement))
+            signed, when = self._signing(agreement)
+            details = [("Ngày ký / Signed", signed)] if signed else []
+            self._add_edge(agreement, body, RELATION_PARTY, label, (b_label, label, a_label), details,
+                           self.evidence(agreement), when)
 
     def _signature_edges(self) -> None:
         """person --đã ký / signed--> agreement, read through the signature node (who signed for whom)."""
@@ -292,12 +370,15 @@ class _Reader:
             b_label = self._ensure(body, "body", "Body") if body is not None else ""
             on_behalf = f"thay mặt {b_label}" if b_label else ""
             label = RELATION_LABELS[RELATION_SIGNED]
+            signed, when = self._signing(agreement)
             for person in set(self.g.objects(signature, GK.signatory)):
                 p_label = self._ensure(person, "person", PERSON)
                 details = [("Thay mặt / On behalf of", b_label)] if b_label else []
-                lines = (f"{p_label} {label}", a_label, on_behalf)
+                details += [("Ngày ký / Signed", signed)] if signed else []
+                date_line = f"Ngày ký / Signed: {signed}" if signed else ""
+                lines = (f"{p_label} {label}", a_label, on_behalf, date_line)
                 self._add_edge(person, agreement, RELATION_SIGNED, label, lines, details,
-                               self.evidence(signature) or self.evidence(agreement))
+                               self.evidence(signature) or self.evidence(agreement), when, say_details=False)
                 signer = f"{p_label} ({on_behalf})" if on_behalf else p_label
                 self.facts[agreement].append(("Người ký / Signatory", signer))
 
@@ -311,21 +392,86 @@ class _Reader:
             p_label = self._ensure(person, "person", PERSON)
             b_label = self._ensure(body, "body", "Body")
             post = self._text(holding, GK.postTitle) or RELATION_LABELS[RELATION_HOLDS_POST]
-            period = _period(format_date(self._literal(holding, GK.periodStart)),
-                             format_date(self._literal(holding, GK.periodEnd)))
+            start, end = self._literal(holding, GK.periodStart), self._literal(holding, GK.periodEnd)
+            period = _period(format_date(start), format_date(end))
+            attested = sorted({str(d) for d in self.g.objects(holding, GK.attestedOn)
+                               if isinstance(d, Literal) and date_span(d)[0]})
+            seen = _period(format_date(Literal(attested[0], datatype=XSD.date)),
+                           format_date(Literal(attested[-1], datatype=XSD.date))) if attested else ""
+            if attested and attested[0] == attested[-1]:
+                seen = format_date(Literal(attested[0], datatype=XSD.date))
             details = [("Chức vụ / Post", post)] + ([("Thời gian / Period", period)] if period else [])
-            self._add_edge(person, body, RELATION_HOLDS_POST, post, (f"{p_label} — {post}", b_label, period),
-                           details, self.evidence(holding))
-            when = f" ({period})" if period else ""
-            self.facts[person].append(("Chức vụ / Post", f"{post} — {b_label}{when}"))
+            details += [("Ghi nhận ngày / Attested on", seen)] if seen else []
+            spans = [date_span(start)[0], date_span(end)[0]]
+            spans += [date_span(Literal(d, datatype=XSD.date))[0] for d in attested[:1] + attested[-1:]]
+            when = (_union(*spans), date_span(start)[1] or date_span(end)[1])
+            self._add_edge(person, body, RELATION_HOLDS_POST, post, (f"{p_label} — {post}", b_label),
+                           details, self.evidence(holding), when)
+            when_text = f" ({period or seen})" if period or seen else ""
+            self.facts[person].append(("Chức vụ / Post", f"{post} — {b_label}{when_text}"))
+
+    def _province_edges(self) -> None:
+        """body --thuộc tỉnh / organ of--> province, for drawn bodies only: the province is drawn because
+        the 2025 mergers move provinces, not the bodies named in articles."""
+        label = RELATION_LABELS[RELATION_ORGAN_OF]
+        for body, province in set(self.g.subject_objects(GK.province)):
+            if body not in self.groups or self.groups[body][0] != "body" or body == province:
+                continue
+            b_label = self.labels[body]
+            p_label = self._ensure_body(province)
+            details = [("Căn cứ / Basis", "tên cơ quan nêu tỉnh / the body's name names the province")]
+            self._add_edge(body, province, RELATION_ORGAN_OF, label, (b_label, label, p_label), details,
+                           self.evidence(body, _EVIDENCE_PER_NODE))
+
+    def _successor_edges(self) -> None:
+        """old --kế thừa bởi / succeeded by--> new, from dated change events (org:ChangeEvent).
+
+        Only from drawn bodies and provinces: the successor is drawn too (and its own successor, a
+        renaming after a merger), but the other bodies merged into it are not, to keep the view small.
+        """
+        events: dict[Node, list[Node]] = defaultdict(list)
+        for event, old in self.g.subject_objects(ORG.originalOrganization):
+            events[old].append(event)
+        label = RELATION_LABELS[RELATION_SUCCEEDED_BY]
+        queue = [n for n in self.groups if n in events]
+        done: set[Node] = set()
+        while queue:
+            old = queue.pop()
+            if old in done:
+                continue
+            done.add(old)
+            for event in sorted(set(events[old]), key=str):
+                effective = self._literal(event, GK.effectiveDate)
+                shown = format_date(effective)
+                details = [("Hiệu lực / Effective", shown or "không rõ / unknown")]
+                for key, value in (("Sự kiện / Event", self._text(event, RDFS.label, SKOS.prefLabel)),
+                                   ("Căn cứ / Source", self._text(event, DCTERMS.source)),
+                                   ("Dữ liệu / Data", self._dataset_label(event))):
+                    if value:
+                        details.append((key, value))
+                for new in sorted(set(self.g.objects(event, ORG.resultingOrganization)), key=str):
+                    if new == old:
+                        continue
+                    old_label, new_label = self._ensure_body(old), self._ensure_body(new)
+                    self._add_edge(old, new, RELATION_SUCCEEDED_BY, label, (old_label, label, new_label),
+                                   list(details), self.evidence(event), date_span(effective))
+                    self.facts[old].append(("Kế thừa bởi / Succeeded by", f"{new_label} ({shown})"))
+                    self.facts[new].append(("Kế thừa / Successor of", f"{old_label} ({shown})"))
+                    if new in events:
+                        queue.append(new)
+
+    def _dataset_label(self, node: Node) -> str:
+        source = next(iter(self.g.objects(node, PROV.wasDerivedFrom)), None)
+        return self._text(source, RDFS.label) if source is not None else ""
 
     def _node(self, node: Node, kind: str, group: str) -> ViewNode:
         labels = self.labels
         label = labels[node]
         details: list[tuple[str, str]] = [("Loại / Kind", KIND_LABELS.get(group, group))]
         evidence: list[Evidence] = []
+        span, year_unknown = None, False
         if kind == "agreement":
-            signed = format_date(self._literal(node, GK.signingDate))
+            signed, (span, year_unknown) = self._signing(node)
             details.append(("Ngày ký / Signed", signed or "không rõ / unknown"))
             period = _period(format_date(self._literal(node, GK.periodStart)),
                              format_date(self._literal(node, GK.periodEnd)))
@@ -335,12 +481,23 @@ class _Reader:
             if parties:
                 details.append(("Các bên / Parties", "; ".join(parties)))
             evidence = self.evidence(node)
+        else:
+            evidence = self.evidence(node, _EVIDENCE_PER_NODE)
+            aliases = sorted({str(a) for a in self.g.objects(node, SKOS.altLabel)} - {label})
+            if aliases:
+                details.append(("Tên khác / Also", "; ".join(aliases[:8])))
+            mentions = sum(1 for _ in self.g.objects(node, GK.mentionedIn))
+            if mentions:
+                details.append(("Nhắc đến / Mentioned in", f"{mentions} bài báo / articles"))
+            elif (node, PROV.wasDerivedFrom, None) in self.g:
+                source = self._dataset_label(node) or "dữ liệu tham chiếu / reference data"
+                details.append(("Dữ liệu / Data", source))
         details.extend(sorted(set(self.facts.get(node, []))))
         details.append(("IRI", str(node)))
         title = "\n".join(t for t in (label, KIND_LABELS.get(group, group),
                                       *(f"{k}: {v}" for k, v in details[1:-1]), _quote_line(evidence)) if t)
         return ViewNode(id=str(node), label=label, group=group, kind=kind, title=title, details=details,
-                        evidence=evidence)
+                        evidence=evidence, span=span, year_unknown=year_unknown)
 
 
 def _period(start: str, end: str) -> str:
