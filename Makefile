@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= govkg-data
 
-.PHONY: install demo test test-fast lint bench bench-viz clean
+.PHONY: install demo test test-fast lint bench bench-viz bench-serve clean
 
 install: $(VENV)/.installed
 
@@ -43,6 +43,10 @@ bench: $(VENV)/.installed-bench
 # nodes and a 20,000-node one drawn with the default cap (~5 minutes); results in benchmarks/results/viz.*
 bench-viz: install
 	$(BIN)/python -m benchmarks.viz $(BENCH_ARGS)
+
+# `govkg serve` on loopback: 8 clients × 500 named queries; p50/p95 in benchmarks/results/serve.*
+bench-serve: install
+	$(BIN)/python -m benchmarks.serve $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DATA) test-artifacts .pytest_cache *.egg-info

@@ -45,6 +45,26 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where the graph store lives (default: $GOVKG_DATA or ./govkg-data)",
     )
+    remote = parser.add_argument_group("remote store (instead of --data-dir; see docs/remote-stores.md)")
+    remote.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="use this SPARQL 1.1 query URL as the store, e.g. http://127.0.0.1:7878/query (Oxigraph "
+        "server) or http://localhost:3030/govkg (Fuseki) (default: $GOVKG_ENDPOINT unless --data-dir)",
+    )
+    remote.add_argument(
+        "--update-endpoint", metavar="URL", help="its SPARQL Update URL (default: guessed from --endpoint)"
+    )
+    remote.add_argument(
+        "--gsp-endpoint",
+        metavar="URL",
+        help="its Graph Store Protocol URL (default: guessed from --endpoint)",
+    )
+    remote.add_argument(
+        "--write-method",
+        choices=("gsp", "update"),
+        help="replace graphs by Graph Store Protocol PUT (default when the store has one) or SPARQL Update",
+    )
 
 
 def _output_format(parser: argparse.ArgumentParser) -> None:
@@ -262,6 +282,43 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many (default 10)")
     p.add_argument("--by", choices=("betweenness", "degree"), default="betweenness")
     _common(p)
+
+    p = sub.add_parser(
+        "serve",
+        help="serve the store as a SPARQL 1.1 endpoint, with a query page and the explorer",
+        description="Serve the embedded store over HTTP (SPARQL 1.1 Protocol): queries at /sparql (GET or "
+        "POST; JSON, XML, CSV, TSV, Turtle, JSON-LD… by Accept), SPARQL Update at /update (only with an "
+        "update token, sent as `Authorization: Bearer TOKEN`), a query page at /, the graph and the "
+        "timeline at /explore and /timeline. Read-only by default; stop it with Ctrl-C.",
+    )
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any free port)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="answer 503 to a query still running after this long (default 30)",
+    )
+    p.add_argument(
+        "--max-results",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="answer 422 to a query with more than N rows or triples (default 100000)",
+    )
+    p.add_argument(
+        "--update-token",
+        metavar="TOKEN",
+        help="enable SPARQL Update for requests carrying this bearer token (default: $GOVKG_UPDATE_TOKEN; "
+        "unset: read-only)",
+    )
+    p.add_argument(
+        "--data-dir", metavar="DIR", help="where the graph store lives (default: $GOVKG_DATA or ./govkg-data)"
+    )
+    p.add_argument("--quiet", action="store_true", help="do not log each request on stderr")
     return parser
 
 
@@ -283,10 +340,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    return load_config(data_dir=getattr(args, "data_dir", None), base_iri=getattr(args, "base_iri", None))
+    return load_config(
+        data_dir=getattr(args, "data_dir", None),
+        base_iri=getattr(args, "base_iri", None),
+        endpoint=getattr(args, "endpoint", None),
+        update_endpoint=getattr(args, "update_endpoint", None),
+        gsp_endpoint=getattr(args, "gsp_endpoint", None),
+        write_method=getattr(args, "write_method", None),
+    )
 
 
 def _open_store(config: Config, *, read_only: bool = False) -> KnowledgeStore:
+    """The embedded store in the data directory, or the remote SPARQL endpoint when one is configured."""
+    if config.endpoint:
+        from govkg.graph.remote import RemoteStore
+
+        return RemoteStore.connect(  # type: ignore[return-value]  # the same interface, over HTTP
+            config.endpoint,
+            update=config.update_endpoint,
+            gsp=config.gsp_endpoint,
+            write=config.write_method,  # type: ignore[arg-type]
+            base_iri=config.base_iri,
+        )
     from govkg.graph.store import KnowledgeStore
 
     return KnowledgeStore.open(config.store_dir, read_only=read_only)
@@ -311,7 +386,7 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
                 on_article=advance,
             )
         print(report.summary(), file=sys.stderr)
-        print(f"store: {config.store_dir} ({len(store)} quads)", file=sys.stderr)
+        print(f"store: {store.location} ({len(store)} quads)", file=sys.stderr)
     return 1 if report.skipped else 0
 
 
@@ -627,6 +702,44 @@ def cmd_central(args: argparse.Namespace, _: list[str]) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, _: list[str]) -> int:
+    import os
+
+    from govkg.graph.export import PREFIXES
+    from govkg.graph.store import KnowledgeStore
+    from govkg.server import ServerOptions, describe, make_server
+
+    if args.timeout <= 0 or args.max_results < 1:
+        raise QueryError("--timeout and --max-results must be positive")
+    token = args.update_token or os.environ.get("GOVKG_UPDATE_TOKEN") or None
+    config = load_config(data_dir=args.data_dir)
+    options = ServerOptions(
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        max_results=args.max_results,
+        update_token=token,
+        prefixes={"id": config.base_iri, **PREFIXES},
+        log=not args.quiet,
+    )
+    # writable (and locked against `govkg build`) only when updates are enabled
+    with KnowledgeStore.open(config.store_dir, read_only=token is None) as store:
+        try:
+            server = make_server(store, options)
+        except OSError as error:
+            raise GovkgError(
+                f"cannot listen on {args.host}:{args.port}: {error.strerror}", hint="try another --port"
+            ) from None
+        print(describe(server, options), file=sys.stderr)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("govkg serve: stopped", file=sys.stderr)
+        finally:
+            server.server_close()
+    return 0
+
+
 COMMANDS = {
     "build": cmd_build,
     "extract": cmd_extract,
@@ -640,4 +753,5 @@ COMMANDS = {
     "viz": cmd_viz,
     "path": cmd_path,
     "central": cmd_central,
+    "serve": cmd_serve,
 }

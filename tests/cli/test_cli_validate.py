@@ -4,8 +4,8 @@
 import json
 
 import pytest
-from conftest import DEV_CORPUS
 from rdflib import Dataset, URIRef
+from samples import DEV_CORPUS
 
 from govkg.cli import main
 from govkg.graph.store import KnowledgeStore

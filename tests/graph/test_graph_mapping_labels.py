@@ -2,9 +2,9 @@
 
 from dataclasses import replace
 
-from conftest import make_extraction
 from rdflib import Literal
 from rdflib.namespace import SKOS
+from samples import make_extraction
 
 from govkg.graph.mapping import extraction_to_graph
 from govkg.loaders.records import Organization

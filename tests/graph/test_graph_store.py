@@ -3,10 +3,10 @@
 import io
 
 import pytest
-from conftest import BASE, SENTENCE, make_extraction
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import TIME
+from samples import BASE, SENTENCE, make_extraction
 
 from govkg.errors import StoreError
 from govkg.graph.export import export

@@ -3,8 +3,8 @@
 from dataclasses import replace
 
 import pytest
-from conftest import make_extraction
 from rdflib import XSD, Literal
+from samples import make_extraction
 
 from govkg.graph.mapping import extraction_to_graph
 from govkg.graph.store import KnowledgeStore

@@ -3,9 +3,9 @@
 from decimal import Decimal
 
 import pytest
-from conftest import BASE, make_extraction
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH, SKOS
+from samples import BASE, make_extraction
 
 from govkg.graph.identity import Minter
 from govkg.graph.mapping import extraction_to_graph

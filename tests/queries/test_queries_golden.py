@@ -5,7 +5,7 @@ canonical names, as the name index of ``govkg.queries.names`` would return them.
 """
 
 import pytest
-from conftest import make_extraction
+from samples import make_extraction
 
 from govkg.graph.identity import Minter
 from govkg.queries.library import get_query, list_queries

@@ -1,7 +1,7 @@
 """who-signed on a small store: filters by body, person, kind and date range; hostile values stay values."""
 
 import pytest
-from conftest import BASE, make_extraction
+from samples import BASE, make_extraction
 
 from govkg.graph.identity import Minter
 from govkg.graph.mapping import extraction_to_graph

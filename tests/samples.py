@@ -1,0 +1,54 @@
+"""Sample data shared by the tests: a small hand-made extraction and where the dev corpus lives.
+
+A plain module, not conftest.py: test modules import it by name, and pytest's several conftest.py
+files would shadow one another under that name.
+"""
+
+from pathlib import Path
+
+from govkg.loaders.records import (
+    Agreement,
+    Article,
+    Evidence,
+    Extraction,
+    Organization,
+    Period,
+    Person,
+    Post,
+    Signatory,
+)
+
+DEV_CORPUS = Path("/work/shared/corpus/dev")
+BASE = "https://w3id.org/govkg/id/"
+SENTENCE = (
+    "Bộ trưởng Nguyễn Mạnh Hùng và Chủ tịch UBND tỉnh Long An Trần Văn Cần ký kết biên bản hợp tác ngày 16/7."
+)
+
+
+def make_extraction(article_id="t1", *, date="--07-16", title="Biên bản hợp tác"):
+    text = f"Long An hợp tác\n\n{SENTENCE}"
+    start = text.index(SENTENCE)
+    ev = Evidence(SENTENCE, start, start + len(SENTENCE), 0.9)
+    ministry, province = "Bộ Thông tin và Truyền thông", "Ủy ban nhân dân tỉnh Long An"
+    return Extraction(
+        Article(id=article_id, text=text, title="Long An hợp tác", published=None, source="example.vn"),
+        persons=[
+            Person("Nguyễn Mạnh Hùng", posts=[Post("Bộ trưởng", ministry, ev)], evidence=ev),
+            Person("Trần Văn Cần", "male", posts=[Post("Chủ tịch", province, ev)], evidence=ev),
+        ],
+        organizations=[
+            Organization(ministry, "Ministry", ["Bộ TT&TT"], ev),
+            Organization(province, "PeoplesCommittee", ["UBND tỉnh Long An"], ev),
+        ],
+        agreements=[
+            Agreement(
+                "CooperationAgreement",
+                title,
+                [ministry, province],
+                [Signatory("Nguyễn Mạnh Hùng", ministry, ev), Signatory("Trần Văn Cần", province, ev)],
+                date,
+                Period("2022", "2023"),
+                ev,
+            )
+        ],
+    )
