@@ -300,7 +300,7 @@ class RemoteStore:
         client.setMethod(POST)
         client.setOnlyConneg(True)  # no format=… parameter: Virtuoso answers 406 when it contradicts Accept
         client.setTimeout(TIMEOUT)
-        client.setQuery(sparql)
+        client.setQuery(_ascii(sparql))
         # what it is, as the caller knows: SPARQLWrapper's own guess takes some queries for updates
         client.queryType = "INSERT" if update else _query_type(sparql)
         if accept:
@@ -355,3 +355,15 @@ def _term(binding: Mapping[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Litera
     if "datatype" in binding:
         return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
     return ox.Literal(value)
+
+
+def _ascii(sparql: str) -> str:
+    """The query with every non-ASCII character as a SPARQL codepoint escape (\\uXXXX).
+
+    Equal by the SPARQL grammar, and it survives stores that misread UTF-8 in a request (Virtuoso
+    turned "·" into "?").
+    """
+    return "".join(
+        c if ord(c) < 128 else (f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}")
+        for c in sparql
+    )

@@ -270,3 +270,23 @@ def test_virtuoso_builds_and_exports_the_same_graph(virtuoso, dev_store):
         assert set(store.graph_names()) == set(dev_store.graph_names())
         assert len(store) == len(dev_store)
         assert _canonical(store) == _canonical(dev_store)
+
+
+# Virtuoso 7.2.5 (Debian) answers these as the embedded store does. The others hit its limits: an
+# internal compiler error (agreements-between), time-outs on nested aggregates over property paths
+# (who-signed, post-on-date, posts-of-person, timeline, most-active-signers), GROUP_CONCAT mangling
+# UTF-8 (facts-with-sources, articles-mentioning), and a different reading of an OPTIONAL (officials-of).
+VIRTUOSO_SAME = ("agreements-of", "bodies-without-agreements", "co-signatories")
+
+
+@pytest.mark.parametrize("name", VIRTUOSO_SAME)
+def test_virtuoso_answers_named_queries_as_the_embedded_store(virtuoso, dev_store, name):
+    """Vietnamese in query text goes as codepoint escapes: Virtuoso read raw UTF-8 "·" as "?"."""
+    assert main(["build", *dev_inputs(), "--endpoint", virtuoso, "--base-iri", BASE]) == 0
+    golden = _golden()
+    query = next(q for q in list_queries() if q.name == name)
+    params = {p.name: REPRESENTATIVE[p.name] for p in query.params if p.name in REPRESENTATIVE}
+    with RemoteStore.connect(virtuoso, base_iri=BASE) as store:
+        for values in ({}, params):
+            text = query.render(values, golden.resolve)
+            assert _normalized(store.query(text)) == _normalized(dev_store.query(text)), values
