@@ -114,6 +114,18 @@ def make_parser() -> argparse.ArgumentParser:
         "listed (report, default), or not stored and listed as skipped (refuse: exit 1)",
     )
     p.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild every article; by default one whose content hash (record + extractor version) is "
+        "already stored is skipped",
+    )
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="drop the graphs of stored articles that are not among the inputs (only when every input "
+        "was read)",
+    )
+    p.add_argument(
         "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
     )
     _common(p)
@@ -384,6 +396,8 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
                 infer=args.infer,
                 on_invalid=args.on_invalid,
                 on_article=advance,
+                force=args.force,
+                prune=args.prune,
             )
         print(report.summary(), file=sys.stderr)
         print(f"store: {store.location} ({len(store)} quads)", file=sys.stderr)

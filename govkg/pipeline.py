@@ -2,11 +2,18 @@
 
 Unreadable inputs are reported and skipped (or stop the build with ``strict``); what is already
 stored is never touched by a failing article, because each article's graph is written atomically.
+
+Builds are incremental: each article graph holds ``<article> gk:contentHash "sha256:…"``, the hash of
+the article record and of the extractor version (see :func:`extractor_version`); an article whose
+stored hash equals its new one is neither extracted nor written. An interrupted build therefore
+leaves every stored article whole, and running it again finishes it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +22,9 @@ from pathlib import Path
 from typing import Literal
 
 from rdflib import Graph, URIRef
+from rdflib import Literal as RdfLiteral
 
+from govkg import __version__
 from govkg.errors import InputError
 from govkg.graph.identity import Minter
 from govkg.graph.inference import infer as entailed
@@ -27,6 +36,7 @@ from govkg.graph.tenures import refresh_tenures
 from govkg.loaders.extract import extract
 from govkg.loaders.readers import ReadError, iter_articles
 from govkg.loaders.records import Article, Extraction
+from govkg.ontology.terms import GK
 from govkg.ontology.validation import BATCH, ValidationReport, Violation, format_report, validate_graphs
 
 _Mapped = tuple[Article, Extraction, URIRef, Graph]  # an article, its facts, its graph's name and triples
@@ -39,7 +49,12 @@ def example_articles() -> Path:
 
 @dataclass
 class BuildReport:
-    articles: int = 0
+    articles: int = 0  # stored by this build: new + changed
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0  # read, hash as stored: not extracted, not written
+    pruned: int | None = None  # graphs dropped by ``prune`` (None: not asked, or not done)
+    prune_note: str = ""
     triples: int = 0
     persons: int = 0
     agreements: int = 0
@@ -51,8 +66,13 @@ class BuildReport:
         rate = self.articles / self.seconds if self.seconds else 0.0
         text = (
             f"{self.articles} articles → {self.triples} triples ({self.persons} persons, "
-            f"{self.agreements} agreements) in {self.seconds:.1f} s ({rate:.1f} articles/s)"
+            f"{self.agreements} agreements) in {self.seconds:.1f} s ({rate:.1f} articles/s); "
+            f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged (skipped)"
         )
+        if self.pruned is not None:
+            text += f"; pruned {self.pruned} article graph(s) not among the inputs"
+        if self.prune_note:
+            text += f"; {self.prune_note}"
         if self.skipped:
             text += f"; skipped {len(self.skipped)} input(s):"
             text += "".join(f"\n  {e.location}: {e.problem}\n    → {e.fix}" for e in self.skipped)
@@ -70,6 +90,8 @@ def build(
     infer: bool = False,
     on_invalid: Literal["report", "refuse"] | None = "report",
     on_article: Callable[[str], None] | None = None,
+    force: bool = False,
+    prune: bool = False,
 ) -> BuildReport:
     """Load every article of ``inputs`` into ``store``; loading an article again replaces its graph.
 
@@ -79,25 +101,44 @@ def build(
     Each article's graph is validated against the SHACL shapes first: one that does not conform is
     stored and its violations reported (``on_invalid="report"``), or not stored and listed as skipped
     (``"refuse"``); ``None`` does not validate.
+
+    An article whose stored ``gk:contentHash`` equals its new hash is skipped (counted unchanged; its
+    graph is not validated again); ``force`` rebuilds every article. ``prune`` drops the graphs (and
+    inferred companions) of stored articles that are not among the inputs — only when every input
+    was read, since an unreadable file's articles would otherwise be lost.
     """
     report = BuildReport()
     started = time.perf_counter()
     minter = Minter(base_iri)
 
+    unread = False
+
     def skip(error: ReadError) -> None:
+        nonlocal unread
         if strict:
             raise InputError(f"{error.location}: {error.problem}", hint=error.fix)
+        unread = True
         report.skipped.append(error)
 
     store.ensure_ontology()
     _store_with_inferences(store, minter.reference_graph(), reference_graph(minter), infer, minter)
     persons = PersonIndex.load(store, minter)
+    stored = stored_hashes(store, minter)
+    version = extractor_version()
+    seen: set[str] = set()
 
     def mapped() -> Iterator[_Mapped]:
         for article in iter_articles(inputs, on_error=skip):
+            iri = minter.article_graph(article.id)
+            seen.add(str(iri))
+            digest = content_hash(article, version, infer=infer)
+            if not force and stored.get(str(iri)) == digest:
+                report.unchanged += 1
+                continue
             extraction = extract(article)
             graph = extraction_to_graph(extraction, minter, persons.for_extraction(extraction))
-            yield article, extraction, minter.article_graph(article.id), graph
+            graph.add((minter.article(article.id), GK.contentHash, RdfLiteral(digest)))
+            yield article, extraction, iri, graph
 
     for (article, extraction, iri, graph), violations in _validated(mapped(), report.validation, on_invalid):
         if on_invalid == "refuse" and any(v.severity == "Violation" for v in violations):
@@ -107,13 +148,76 @@ def build(
             continue
         report.triples += _store_with_inferences(store, iri, graph, infer, minter)
         report.articles += 1
+        if str(iri) in stored:
+            report.changed += 1
+        else:
+            report.new += 1
         report.persons += len(extraction.persons)
         report.agreements += len(extraction.agreements)
         if on_article:
             on_article(article.id)
+    if prune and unread:
+        report.prune_note = "not pruned: some inputs could not be read"
+    elif prune:
+        stale = sorted(set(stored) - seen)
+        for name in stale:
+            _store_with_inferences(store, URIRef(name), Graph(), False, minter)
+        report.pruned = len(stale)
     refresh_tenures(store, minter.tenures_graph())
     report.seconds = time.perf_counter() - started
     return report
+
+
+def extractor_version() -> str:
+    """What, besides the article, decides its graph: govkg's __version__ and the code and data that map it.
+
+    A hash of ``govkg.__version__``, the ontology and shapes, the loaders' data files and the source of
+    the loaders and of the mapping, so that any change to the extractor rebuilds every article.
+    """
+    if not _VERSION:
+        h = hashlib.sha256(__version__.encode())
+        for package, patterns in _VERSIONED:
+            root = resources.files(package)
+            for path in sorted(
+                (p for pattern in patterns for p in Path(str(root)).glob(pattern)), key=lambda p: p.name
+            ):
+                h.update(f"\0{package}/{path.name}\0".encode())
+                h.update(path.read_bytes())
+        _VERSION.append(h.hexdigest())
+    return _VERSION[0]
+
+
+_VERSION: list[str] = []
+_VERSIONED = (
+    ("govkg.ontology", ("*.ttl",)),
+    ("govkg.loaders", ("*.py",)),
+    ("govkg.loaders.data", ("*.json",)),
+    ("govkg.graph", ("mapping.py", "identity.py", "resolve.py", "inference.py")),
+)
+
+
+def content_hash(article: Article, version: str, *, infer: bool = False) -> str:
+    """``sha256:`` + the hex SHA-256 of what determines an article's graphs (not where it was read from)."""
+    record = [version, infer, article.id, article.text, article.title, article.url, article.published]
+    record.append(article.source)
+    payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(payload.encode()).hexdigest()
+
+
+def stored_hashes(store: KnowledgeStore, minter: Minter) -> dict[str, str | None]:
+    """The stored article graphs (under ``minter``'s base) with their content hash (None if unhashed)."""
+    prefix = str(minter.article_graph(""))
+    rows = store.select_values(
+        f"""
+        SELECT ?g ?h WHERE {{
+          GRAPH ?g {{ ?a a <{GK.NewsArticle}> OPTIONAL {{ ?a <{GK.contentHash}> ?h }} }}
+        }}"""
+    )
+    found: dict[str, str | None] = {}
+    for name, digest in rows:
+        if name and name.startswith(prefix) and "/" not in name[len(prefix) :]:
+            found[name] = digest if found.get(name) is None else found[name]
+    return found
 
 
 def _validated(

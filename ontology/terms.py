@@ -155,6 +155,9 @@ class GK(DefinedNamespace):
     several values bound the known tenure. No rdfs:range: xsd:date is outside the OWL 2 datatype map."""
     confidence: URIRef
     """confidence — The extractor's confidence from 0 to 1, as xsd:decimal (not xsd:double)."""
+    contentHash: URIRef
+    """content hash — The SHA-256 of the article record (id, text, title, URL, date, source) and of the
+    extractor version, as \"sha256:…\"; a later build skips an article whose hash is unchanged."""
     effectiveDate: URIRef
     """effective date — The day the change takes effect (xsd:date): the original organizations exist
     until the day before."""
