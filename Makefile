@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= govkg-data
 
-.PHONY: install demo test test-fast lint bench bench-viz bench-serve clean
+.PHONY: install demo test test-fast lint bench bench-viz bench-serve bench-store clean
 
 install: $(VENV)/.installed
 
@@ -47,6 +47,11 @@ bench-viz: install
 # `govkg serve` on loopback: 8 clients × 500 named queries; p50/p95 in benchmarks/results/serve.*
 bench-serve: install
 	$(BIN)/python -m benchmarks.serve $(BENCH_ARGS)
+
+# Store at scale: load rate (bulk, per-article transactions, rdflib) and named-query p50/p95 on a synthetic
+# 5M-triple graph in /tmp (~15-20 minutes, needs ~3 GB of /tmp); results in benchmarks/results/store.*
+bench-store: install
+	$(BIN)/python -m benchmarks.store $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DATA) test-artifacts .pytest_cache *.egg-info
