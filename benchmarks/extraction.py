@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -21,14 +20,10 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, git_commit, peak_mb
+
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "bench" / "news.jsonl.gz"
 PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
-
-
-def _peak_mb() -> float:
-    """This process's peak resident set size (Linux reports ru_maxrss in KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _articles(corpus: str, every: int, limit: int | None):
@@ -141,7 +136,7 @@ def worker(pipeline: str, corpus: str, every: int, limit: int | None) -> dict:
     t0 = time.perf_counter()
     run, counts, meta = (_govkg_setup if pipeline == "govkg" else _baseline_setup)()
     load_s = time.perf_counter() - t0
-    rss_loaded = _peak_mb()
+    rss_loaded = peak_mb()
 
     name = pipeline if every == 1 else f"{pipeline} sample"
     progress = _Progress(name, limit)
@@ -174,7 +169,7 @@ def worker(pipeline: str, corpus: str, every: int, limit: int | None) -> dict:
         "articles_per_s": round(n / work_s, 2) if work_s else None,
         "chars_per_s": round(chars / work_s) if work_s else None,
         "peak_rss_mb_after_load": rss_loaded,
-        "peak_rss_mb": _peak_mb(),
+        "peak_rss_mb": peak_mb(),
         "articles_with_errors": failed,
         "first_errors": _ERRORS,
         "found": counts,
@@ -203,19 +198,6 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _git_commit() -> str | None:
-    """The checked-out commit, ``+dirty`` when tracked files have changes, so results can be traced."""
-
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-
-    try:
-        dirty = git("status", "--porcelain", "--untracked-files=no").strip()
-        return git("rev-parse", "HEAD").strip() + ("+dirty" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return None
 
 
 def _markdown(result: dict) -> str:
@@ -303,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "platform": platform.platform(terse=True),
         "cpu_count": os.cpu_count(),
-        "git_commit": _git_commit(),
+        "git_commit": git_commit(),
         "govkg_version": metadata.version("govkg"),
         "underthesea_version": metadata.version("underthesea"),
         "corpus": os.path.relpath(corpus, ROOT),

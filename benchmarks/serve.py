@@ -27,9 +27,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
+from benchmarks.common import ROOT
 from govkg.queries.library import list_queries
 
-ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 ACCEPTS = (
     "application/sparql-results+json",

@@ -41,7 +41,8 @@ from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, git_commit, peak_mb
+
 RESULTS = ROOT / "benchmarks" / "results"
 BASE = "https://w3id.org/govkg/id/"
 GK = "https://w3id.org/govkg/ontology#"
@@ -58,11 +59,6 @@ SDO = "https://schema.org/"
 PROVINCE_PARAM = "Long An"  # merged into Tây Ninh on 1 July 2025 in the reference data
 PRESENT_PROVINCE = "Tây Ninh"
 MINISTRY_PARAM = "Bộ Tài chính"
-
-
-def _peak_mb() -> float:
-    """This process's peak resident set size (Linux reports ru_maxrss in KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _log(message: str) -> None:
@@ -483,7 +479,7 @@ def generate(path: Path, target: int, seed: int = 8) -> dict:
         "bytes": path.stat().st_size,
         "seconds": round(time.perf_counter() - t0, 1),
         "params": synth.params(),
-        "peak_rss_mb": _peak_mb(),
+        "peak_rss_mb": peak_mb(),
     }
 
 
@@ -586,7 +582,7 @@ def worker_bulk(args) -> dict:
         "seconds": round(load_s, 2),
         "quads_per_s": round(quads / load_s),
         "disk_mb": round(size / 2**20, 1),
-        "peak_rss_mb": _peak_mb(),
+        "peak_rss_mb": peak_mb(),
     }
 
 
@@ -604,7 +600,7 @@ def worker_transactional(args) -> dict:
         if len(graphs) >= args.articles:
             break
     empty = Graph()
-    before_mb = _peak_mb()
+    before_mb = peak_mb()
     triples = 0
     with KnowledgeStore.open(Path(args.store)) as store:
         held = len(store)
@@ -622,7 +618,7 @@ def worker_transactional(args) -> dict:
         "triples_per_s": round(triples / seconds),
         "ms_per_article": round(seconds * 1000 / len(graphs), 2),
         "peak_rss_mb_before_writing": before_mb,
-        "peak_rss_mb": _peak_mb(),
+        "peak_rss_mb": peak_mb(),
     }
 
 
@@ -637,7 +633,7 @@ def worker_tenures(args) -> dict:
         t0 = time.perf_counter()
         refresh_tenures(store, URIRef(f"{BASE}graph/tenures"))
         seconds = time.perf_counter() - t0
-    return {"seconds": round(seconds, 2), "peak_rss_mb": _peak_mb()}
+    return {"seconds": round(seconds, 2), "peak_rss_mb": peak_mb()}
 
 
 def _emit(record: dict) -> None:
@@ -660,7 +656,7 @@ def worker_queries(args) -> None:
         seconds = time.perf_counter() - t0
         quads = sum(1 for _ in dataset.quads((None, None, None, None)))
         loaded = {"quads": quads, "seconds": round(seconds, 2), "quads_per_s": round(quads / seconds)}
-        loaded["peak_rss_mb"] = _peak_mb()
+        loaded["peak_rss_mb"] = peak_mb()
         _emit({"loaded": loaded})
 
         def runner(text: str):
@@ -695,7 +691,7 @@ def worker_queries(args) -> None:
             paths = {"pyoxigraph-dedup": deduplicated}
         else:
             paths = {"pyoxigraph": direct, "rdflib-over-oxigraph": through_rdflib}
-        _emit({"loaded": {"quads": len(store), "peak_rss_mb": _peak_mb()}})
+        _emit({"loaded": {"quads": len(store), "peak_rss_mb": peak_mb()}})
 
     def alarm(*_):
         raise TimeoutError
@@ -717,7 +713,7 @@ def worker_queries(args) -> None:
                 record[path] = {"error": f"{type(error).__name__}: {error}"[:200] or type(error).__name__}
             finally:
                 signal.alarm(0)
-        record["peak_rss_mb"] = _peak_mb()
+        record["peak_rss_mb"] = peak_mb()
         _emit(record)
 
 
@@ -802,17 +798,6 @@ def _query_run(engine: str, *, timeout: float, n_items: int, first: int = 0, **o
     }
 
 
-def _git_commit() -> str | None:
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-
-    try:
-        dirty = git("status", "--porcelain", "--untracked-files=no").strip()
-        return git("rev-parse", "HEAD").strip() + ("+dirty" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return None
-
-
 def _machine() -> dict:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     cpu = ""
@@ -829,7 +814,7 @@ def _machine() -> dict:
         "cpu": cpu,
         "cpu_count": os.cpu_count(),
         "memory_gb": round(mem / 2**30, 1),
-        "git_commit": _git_commit(),
+        "git_commit": git_commit(),
         "pyoxigraph": metadata.version("pyoxigraph"),
         "oxrdflib": metadata.version("oxrdflib"),
         "rdflib": metadata.version("rdflib"),

@@ -18,7 +18,6 @@ import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +28,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, XSD
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, git_commit
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -255,19 +255,6 @@ def _load(browser, path: Path, runs: int) -> dict:
     }
 
 
-def _git_commit() -> str | None:
-    """The checked-out commit, ``+dirty`` when tracked files have changes, so results can be traced."""
-
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-
-    try:
-        dirty = git("status", "--porcelain", "--untracked-files=no").strip()
-        return git("rev-parse", "HEAD").strip() + ("+dirty" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return None
-
-
 def _version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -371,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "platform": platform.platform(terse=True),
         "cpu_count": os.cpu_count(),
-        "git_commit": _git_commit(),
+        "git_commit": git_commit(),
         "govkg_version": _version("govkg"),
         "pyvis_version": _version("pyvis"),
         "playwright_version": _version("playwright"),
