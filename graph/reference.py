@@ -9,9 +9,7 @@ go from "Long An" to the Tây Ninh it is now part of. It is stored in a named gr
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -19,7 +17,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from govkg.graph.identity import Minter
 from govkg.graph.mapping import BODY_CLASSES
-from govkg.loaders.gazetteer import Province, gazetteer
+from govkg.loaders.gazetteer import Province, gazetteer, load_data
 from govkg.loaders.normalize import normalize
 from govkg.ontology.terms import GK
 
@@ -27,16 +25,15 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 
 
 @cache
-def _data(name: str) -> dict[str, Any]:
-    """A data file of the loaders; ``{}`` when it is not shipped."""
-    path = resources.files("govkg.loaders") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+def _by_name() -> dict[str, Province]:
+    """Every province of either era by its canonical name (the gazetteer keys them by every alias)."""
+    unique = {p.name: p for p in gazetteer().provinces.values()}
+    return {name: unique[name] for name in sorted(unique)}
 
 
 def provinces() -> list[Province]:
     """Every province of either era, once each, in a stable order."""
-    unique = {p.name: p for p in gazetteer().provinces.values()}
-    return [unique[name] for name in sorted(unique)]
+    return list(_by_name().values())
 
 
 def province_label(province: Province) -> str:
@@ -53,8 +50,10 @@ class ReferenceMapper:
         self.m = minter
         self.g = Graph()
         self.dataset = minter.reference_graph()
-        self.reorganisation = _data("reorganisation.json")
-        self.links = _data("links.json")
+        self.reorganisation = load_data("reorganisation.json")
+        self.links = load_data("links.json")
+        # "MIC": how English sources name a ministry
+        self.acronyms = {normalize(k): v for k, v in self.links.get("acronyms", {}).items()}
 
     def build(self) -> Graph:
         self.g.add((self.dataset, RDFS.label, Literal("Dữ liệu tham chiếu govkg", lang="vi")))
@@ -101,7 +100,7 @@ class ReferenceMapper:
 
     def _central_bodies(self) -> dict[str, URIRef]:
         """Ministries and ministry-level agencies, and the other central bodies that have links out."""
-        bodies = _data("bodies.json")
+        bodies = load_data("bodies.json")
         names = [m[0] for m in bodies.get("ministries", [])]
         names += [a[0] for a in bodies.get("ministerial_agencies", [])]
         found = {normalize(n): GK.Ministry for n in names}
@@ -110,15 +109,12 @@ class ReferenceMapper:
             found.setdefault(normalize(name), BODY_CLASSES.get(types.get(normalize(name), ""), GK.Body))
         return dict(sorted(found.items()))
 
-    def _acronyms(self) -> dict[str, list[str]]:
-        return {normalize(k): v for k, v in self.links.get("acronyms", {}).items()}
-
     def _central_body(self, name: str, kind: URIRef) -> None:
         node = self.m.body(name)
         entry = self.links.get("bodies", {}).get(name, {})
         self.g.add((node, RDF.type, kind))
         self._labels(node, name, gazetteer().english.get(name) or entry.get("en"))
-        for acronym in self._acronyms().get(name, []):  # "MIC": how English sources name a ministry
+        for acronym in self.acronyms.get(name, []):
             self.g.add((node, SKOS.altLabel, Literal(acronym)))
         self._link(node, entry)
         self._sourced(node)
@@ -174,7 +170,7 @@ class ReferenceMapper:
 
 
 def _province(name: str) -> Province:
-    found = {p.name: p for p in gazetteer().provinces.values()}.get(name)
+    found = _by_name().get(name)
     if found is None:
         raise ValueError(f"reference data: unknown province {name!r}")
     return found

@@ -12,7 +12,8 @@ from typing import Any
 from govkg.loaders.normalize import _variants, fold, normalize
 
 
-def _load(name: str) -> Any:
+def load_data(name: str) -> Any:
+    """A JSON data file shipped in ``govkg/loaders/data``."""
     raw = resources.files("govkg.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return json.loads(raw)
 
@@ -87,8 +88,8 @@ def _provinces() -> tuple[dict[str, Province], list[str], dict[str, str]]:
     """Provinces of both eras from provinces.json (generated from the registry) and
     provinces_curated.json (hand-curated aliases, former names, news-site hints):
     (folded alias -> province, aliases, news site -> province name)."""
-    registry = _load("provinces.json")
-    curated = _load("provinces_curated.json")
+    registry = load_data("provinces.json")
+    curated = load_data("provinces_curated.json")
     by_name: dict[str, Province] = {}
     written: dict[str, list[str]] = {}
     for rec in registry["provinces"]:
@@ -155,7 +156,7 @@ def gazetteer() -> Gazetteer:
     g.provinces, aliases, g.source_provinces = _provinces()
     g.province_pattern = alternation(aliases)
 
-    bodies = _load("bodies.json")
+    bodies = load_data("bodies.json")
     body_aliases: list[str] = []
     domain_aliases: list[str] = []
     for name, domain, extra, english in bodies["ministries"]:
@@ -181,7 +182,7 @@ def gazetteer() -> Gazetteer:
     g.dept_pattern = alternation(domain_aliases + bodies["departments_extra"], ignore_case=True)
     g.country_pattern = alternation(bodies["countries"])
 
-    titles = _load("titles.json")
+    titles = load_data("titles.json")
     for t in titles["titles"]:
         g.titles[lookup_key(t)] = normalize(t)
     g.titles[lookup_key("Chủ tịch HĐQT")] = "Chủ tịch Hội đồng quản trị"

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from govkg.loaders.gazetteer import _load
+from govkg.loaders.gazetteer import load_data
 
 Q_ID = re.compile(r"^Q[1-9]\d*$")
 ISO_VN = re.compile(r"^VN-(\d{2}|[A-Z]{2})$")
@@ -13,16 +13,16 @@ ISO_VN = re.compile(r"^VN-(\d{2}|[A-Z]{2})$")
 
 @pytest.fixture(scope="module")
 def links() -> dict:
-    return _load("links.json")
+    return load_data("links.json")
 
 
 @pytest.fixture(scope="module")
 def province_records() -> list[dict]:
-    return _load("provinces.json")["provinces"]
+    return load_data("provinces.json")["provinces"]
 
 
 def _body_names() -> set[str]:
-    bodies = _load("bodies.json")
+    bodies = load_data("bodies.json")
     return (
         {entry[0] for entry in bodies["ministries"]}
         | {entry[0] for entry in bodies["ministerial_agencies"]}
