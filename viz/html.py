@@ -113,7 +113,7 @@ def render_html(model: ViewModel, *, title: str = DEFAULT_TITLE) -> str:
         "notes": model.notes,
         "focus": model.focus,
     }
-    template = _environment().get_template("graph.html")
+    template = template_environment().get_template("graph.html")
     return template.render(
         title=title,
         vis_css=Markup(_vis_asset("vis-network.css")),
@@ -242,6 +242,7 @@ def _script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """The pages' Jinja templates (``viz/templates``), which share partials such as ``_fold.js.html``."""
     return Environment(loader=PackageLoader("govkg.viz", "templates"), autoescape=True,
                        keep_trailing_newline=True)

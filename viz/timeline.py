@@ -21,12 +21,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from rdflib import RDF, RDFS, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, FOAF, PROV, SDO, SKOS, XSD
 from rdflib.term import Node
 
+from .html import template_environment
 from .model import AGREEMENT_CLASSES, GK, KIND_LABELS, SCHEMA_HTTP, YEAR_UNKNOWN, Evidence, LiteralReader
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -492,7 +492,7 @@ def timeline_data(model: TimelineModel) -> dict[str, Any]:
 
 
 def render_timeline_html(model: TimelineModel, *, title: str = DEFAULT_TIMELINE_TITLE) -> str:
-    template = _environment().get_template("timeline.html")
+    template = template_environment().get_template("timeline.html")
     return template.render(
         title=title,
         data_json=Markup(_script_json(timeline_data(model))),
@@ -528,8 +528,3 @@ def _script_json(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
-
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("govkg.viz", "templates"), autoescape=True, keep_trailing_newline=True
-    )
