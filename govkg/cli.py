@@ -558,13 +558,14 @@ def _ask_examples_text() -> str:
 
 
 def cmd_ask(args: argparse.Namespace, _: list[str]) -> int:
-    from govkg.queries.answers import ask, format_answer, resolver_for
+    from govkg.queries.answers import ask, format_answer
     from govkg.queries.ask import parse
+    from govkg.queries.names import NameIndex
 
     question = sys.stdin.read() if args.question == ["-"] else " ".join(args.question)
     parse(question)  # a question it does not understand fails before the store is opened
     with _open_store(_config(args), read_only=True) as store:
-        answer = ask(question, store, resolver_for(store))
+        answer = ask(question, store, NameIndex.load(store).resolve)
     sys.stdout.write(format_answer(answer, args.format))
     return 0
 

@@ -318,9 +318,3 @@ def _text(header: list[str], body: list[list[str]]) -> str:
     text_table(header, body, buffer)
     return buffer.getvalue()
 
-
-def resolver_for(store: KnowledgeStore) -> Resolver:
-    """The graph's name index as a resolver."""
-    from govkg.queries.names import NameIndex
-
-    return NameIndex.load(store).resolve
