@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= govkg-data
 
-.PHONY: install demo test test-fast lint bench bench-viz bench-serve bench-store clean
+.PHONY: install demo test test-fast lint bench bench-extraction bench-build bench-viz bench-serve bench-store clean
 
 install: $(VENV)/.installed
 
@@ -28,16 +28,24 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check govkg ontology graph loaders queries viz tests benchmarks
 
-# Extraction throughput, govkg against underthesea's NER (not run by CI; a few minutes). Needs the
-# corpus beside the repo; pass options with e.g. `make bench BENCH_ARGS="--limit 5000"`.
+# Benchmarks (not run by CI; see benchmarks/README.md). `make bench` runs extraction, build and store
+# (~45 minutes); each also on its own, with options, e.g. `make bench-build BENCH_ARGS="--sample 2000"`.
 BENCH_ARGS ?=
 
 $(VENV)/.installed-bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $@
 
-bench: $(VENV)/.installed-bench
+bench: bench-extraction bench-build bench-store
+
+# Extraction throughput, govkg against underthesea's NER (~6 minutes). Needs the corpus beside the repo.
+bench-extraction: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.extraction $(BENCH_ARGS)
+
+# The whole bench corpus through `govkg build` (1 and 2 processes, rerun, load and query baselines
+# against rdflib; ~15 minutes); results in benchmarks/results/build.*
+bench-build: install
+	$(BIN)/python -m benchmarks.build $(BENCH_ARGS)
 
 # Graph page load time in headless Chromium (/usr/bin/chromium) for synthetic graphs of 250 to 10,000
 # nodes and a 20,000-node one drawn with the default cap (~5 minutes); results in benchmarks/results/viz.*

@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -65,6 +64,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         choices=("gsp", "update"),
         help="replace graphs by Graph Store Protocol PUT (default when the store has one) or SPARQL Update",
     )
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
 
 
 def _output_format(parser: argparse.ArgumentParser) -> None:
@@ -124,6 +130,13 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="drop the graphs of stored articles that are not among the inputs (only when every input "
         "was read)",
+    )
+    p.add_argument(
+        "--processes",
+        "-j",
+        type=_positive,
+        metavar="N",
+        help="worker processes for extraction and validation (default: all cores; 1: none)",
     )
     p.add_argument(
         "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
@@ -381,13 +394,14 @@ def _open_store(config: Config, *, read_only: bool = False) -> KnowledgeStore:
 
 def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
     from govkg.pipeline import build, example_articles
+    from govkg.progress import build_progress
 
     inputs = list(args.inputs) + ([str(example_articles())] if args.examples else [])
     if not inputs:
         raise GovkgError("nothing to build", hint="give files, folders, globs or -, or --examples")
     config = _config(args)
     with _open_store(config) as store:
-        with _progress("building") as advance:
+        with build_progress(inputs) as advance:
             report = build(
                 inputs,
                 store,
@@ -398,31 +412,11 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
                 on_article=advance,
                 force=args.force,
                 prune=args.prune,
+                processes=args.processes,
             )
         print(report.summary(), file=sys.stderr)
         print(f"store: {store.location} ({len(store)} quads)", file=sys.stderr)
     return 1 if report.skipped else 0
-
-
-@contextmanager
-def _progress(what: str) -> Iterator[Callable[[str], None]]:
-    """A live count of articles with their rate on a terminal; silent when stderr is a file or pipe."""
-    if not sys.stderr.isatty():
-        yield lambda _: None
-        return
-    from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[last]}"),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(what, total=None, last="")
-        yield lambda article_id: progress.update(task, advance=1, last=article_id)
 
 
 def cmd_extract(args: argparse.Namespace, _: list[str]) -> int:

@@ -12,9 +12,9 @@ leaves every stored article whole, and running it again finishes it.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -33,13 +33,11 @@ from govkg.graph.reference import reference_graph
 from govkg.graph.resolve import PersonIndex
 from govkg.graph.store import KnowledgeStore
 from govkg.graph.tenures import refresh_tenures
-from govkg.loaders.extract import extract
+from govkg.ingest import processed, rename_persons
 from govkg.loaders.readers import ReadError, iter_articles
-from govkg.loaders.records import Article, Extraction
+from govkg.loaders.records import Article
 from govkg.ontology.terms import GK
-from govkg.ontology.validation import BATCH, ValidationReport, Violation, format_report, validate_graphs
-
-_Mapped = tuple[Article, Extraction, URIRef, Graph]  # an article, its facts, its graph's name and triples
+from govkg.ontology.validation import ValidationReport, format_report
 
 
 def example_articles() -> Path:
@@ -92,6 +90,7 @@ def build(
     on_article: Callable[[str], None] | None = None,
     force: bool = False,
     prune: bool = False,
+    processes: int | None = None,
 ) -> BuildReport:
     """Load every article of ``inputs`` into ``store``; loading an article again replaces its graph.
 
@@ -106,6 +105,10 @@ def build(
     graph is not validated again); ``force`` rebuilds every article. ``prune`` drops the graphs (and
     inferred companions) of stored articles that are not among the inputs — only when every input
     was read, since an unreadable file's articles would otherwise be lost.
+
+    Extraction runs on ``processes`` worker processes (default: all cores; see govkg.ingest).
+    ``on_article`` is called with the id of every article read and dealt with — stored, unchanged or
+    refused — so a progress display can count them against the input's size.
     """
     report = BuildReport()
     started = time.perf_counter()
@@ -127,24 +130,37 @@ def build(
     version = extractor_version()
     seen: set[str] = set()
 
-    def mapped() -> Iterator[_Mapped]:
-        for article in iter_articles(inputs, on_error=skip):
-            iri = minter.article_graph(article.id)
-            seen.add(str(iri))
-            digest = content_hash(article, version, infer=infer)
-            if not force and stored.get(str(iri)) == digest:
-                report.unchanged += 1
-                continue
-            extraction = extract(article)
-            graph = extraction_to_graph(extraction, minter, persons.for_extraction(extraction))
-            graph.add((minter.article(article.id), GK.contentHash, RdfLiteral(digest)))
-            yield article, extraction, iri, graph
+    digests: deque[str] = deque()  # of the articles sent to extraction, which keeps their order
 
-    for (article, extraction, iri, graph), violations in _validated(mapped(), report.validation, on_invalid):
-        if on_invalid == "refuse" and any(v.severity == "Violation" for v in violations):
+    def to_extract() -> Iterator[Article]:
+        for article in iter_articles(inputs, on_error=skip):
+            iri = str(minter.article_graph(article.id))
+            seen.add(iri)
+            digest = content_hash(article, version, infer=infer)
+            if not force and stored.get(iri) == digest:
+                report.unchanged += 1
+                if on_article:
+                    on_article(article.id)
+                continue
+            digests.append(digest)
+            yield article
+
+    work = processed(to_extract(), base_iri=base_iri, validate=on_invalid is not None, processes=processes)
+    for article, extraction, violations in work:
+        resolved = persons.for_extraction(extraction)
+        iri = minter.article_graph(article.id)
+        graph = extraction_to_graph(extraction, minter, resolved)
+        graph.add((minter.article(article.id), GK.contentHash, RdfLiteral(digests.popleft())))
+        if violations is not None:
+            violations = rename_persons(violations, resolved, minter)
+            report.validation.graphs += 1
+            report.validation.violations += violations
+        if on_invalid == "refuse" and any(v.severity == "Violation" for v in violations or ()):
             problem = f"the graph of article {article.id} does not conform to the SHACL shapes; not stored"
             fix = "see the violations below; --on-invalid report stores it anyway"
             report.skipped.append(ReadError(article.location or article.id, problem, fix))
+            if on_article:
+                on_article(article.id)
             continue
         report.triples += _store_with_inferences(store, iri, graph, infer, minter)
         report.articles += 1
@@ -218,23 +234,6 @@ def stored_hashes(store: KnowledgeStore, minter: Minter) -> dict[str, str | None
         if name and name.startswith(prefix) and "/" not in name[len(prefix) :]:
             found[name] = digest if found.get(name) is None else found[name]
     return found
-
-
-def _validated(
-    items: Iterator[_Mapped], into: ValidationReport, on_invalid: str | None
-) -> Iterator[tuple[_Mapped, list[Violation]]]:
-    """Each mapped article with its graph's violations (added to ``into`` too), BATCH per pySHACL call.
-
-    pySHACL's cost is mostly per call, so one call per batch costs ~2 ms an article where one per
-    article costs ~6; each graph is still validated on its own (see govkg.ontology.validation).
-    """
-    while chunk := list(itertools.islice(items, BATCH if on_invalid else 1)):
-        graphs = [(iri, graph) for *_, iri, graph in chunk]
-        found = validate_graphs(graphs) if on_invalid else ValidationReport()
-        into.graphs += found.graphs
-        into.violations += found.violations
-        for item in chunk:
-            yield item, [v for v in found.violations if v.graph == item[2]]
 
 
 def _store_with_inferences(

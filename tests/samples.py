@@ -4,7 +4,11 @@ A plain module, not conftest.py: test modules import it by name, and pytest's se
 files would shadow one another under that name.
 """
 
+import re
+from collections import Counter
 from pathlib import Path
+
+from pyoxigraph import Store
 
 from govkg.loaders.records import (
     Agreement,
@@ -20,6 +24,7 @@ from govkg.loaders.records import (
 
 DEV_CORPUS = Path("/work/shared/corpus/dev")
 BASE = "https://w3id.org/govkg/id/"
+_BLANK = re.compile(r"_:[0-9a-f]+")
 SENTENCE = (
     "Bộ trưởng Nguyễn Mạnh Hùng và Chủ tịch UBND tỉnh Long An Trần Văn Cần ký kết biên bản hợp tác ngày 16/7."
 )
@@ -52,3 +57,12 @@ def make_extraction(article_id="t1", *, date="--07-16", title="Biên bản hợp
             )
         ],
     )
+
+
+def stored_quads(data_dir: Path) -> Counter[str]:
+    """The quads of the store in ``data_dir``, blank nodes blanked (every build parses the ontology anew)."""
+    store = Store.read_only(str(data_dir / "store"))
+    try:
+        return Counter(_BLANK.sub("_:b", str(q)) for q in store)
+    finally:
+        del store  # release the read-only handle before the store is opened for writing again

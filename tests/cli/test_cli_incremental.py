@@ -5,32 +5,22 @@ import gzip
 import itertools
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
+import psutil
 import pytest
 from pyoxigraph import Store
+from samples import stored_quads
 
 from govkg.cli import main
 from govkg.pipeline import example_articles
 
 BENCH = Path("/work/shared/corpus/bench/news.jsonl.gz")
-BLANK = re.compile(r"_:[0-9a-f]+")
 GK = "https://w3id.org/govkg/ontology#"
-
-
-def quads(data_dir: Path) -> Counter[str]:
-    """The store's quads, blank nodes blanked (the ontology graph is parsed again by every build)."""
-    store = Store.read_only(str(data_dir / "store"))
-    try:
-        return Counter(BLANK.sub("_:b", str(q)) for q in store)
-    finally:
-        del store
 
 
 def build(capsys, data_dir, *argv):
@@ -53,18 +43,18 @@ def test_second_build_skips_unchanged_articles_and_rebuilds_changed_ones(capsys,
     files = split_examples(tmp_path / "in")
     data = tmp_path / "data"
     assert build(capsys, data, *files)[0] == 0
-    first = quads(data)
+    first = stored_quads(data)
 
     code, err = build(capsys, data, *files)
     assert code == 0 and "0 new, 0 changed, 5 unchanged (skipped)" in err
-    assert quads(data) == first
+    assert stored_quads(data) == first
 
     record = json.loads(files[1].read_text(encoding="utf-8"))
     record["text"] += "\n\nĐoạn bổ sung."
     files[1].write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     code, err = build(capsys, data, *files)
     assert code == 0 and "1 articles →" in err and "0 new, 1 changed, 4 unchanged (skipped)" in err
-    assert quads(data) != first
+    assert stored_quads(data) != first
 
     code, err = build(capsys, data, "--force", *files)
     assert code == 0 and "0 new, 5 changed, 0 unchanged (skipped)" in err
@@ -73,10 +63,10 @@ def test_second_build_skips_unchanged_articles_and_rebuilds_changed_ones(capsys,
     removed = json.loads(files[0].read_text(encoding="utf-8"))["id"]
     code, err = build(capsys, data, *files[1:])  # without --prune the article stays
     assert code == 0 and "4 unchanged" in err and "pruned" not in err
-    assert any(removed in q for q in quads(data))
+    assert any(removed in q for q in stored_quads(data))
     code, err = build(capsys, data, "--prune", *files[1:])
     assert code == 0 and "pruned 1 article graph(s)" in err
-    assert not any(f"graph/{removed}" in q for q in quads(data))
+    assert not any(f"graph/{removed}" in q for q in stored_quads(data))
 
     # an unreadable input: nothing is pruned
     (tmp_path / "in" / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
@@ -89,9 +79,9 @@ def test_infer_changes_the_hash(capsys, tmp_path):
     assert build(capsys, data, "--examples")[0] == 0
     code, err = build(capsys, data, "--examples", "--infer")
     assert code == 0 and "5 changed" in err
-    assert any("/inferred>" in q for q in quads(data))
+    assert any("/inferred>" in q for q in stored_quads(data))
     code, err = build(capsys, data, "--examples")
-    assert code == 0 and "5 changed" in err and not any("/inferred>" in q for q in quads(data))
+    assert code == 0 and "5 changed" in err and not any("/inferred>" in q for q in stored_quads(data))
 
 
 def govkg(*argv, **kwargs):
@@ -123,8 +113,12 @@ def test_killed_build_leaves_a_usable_store_and_a_rerun_completes_it(tmp_path):
         if size > 40:  # ontology, reference and some article graphs
             break
     assert process.poll() is None, "the build finished before it could be killed"
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert workers, "the build runs its extraction on worker processes"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, f"worker processes outlived the killed build: {alive}"
 
     # the store opens; every stored article graph is whole (its article node and its hash)
     store = Store.read_only(str(killed / "store"))
@@ -143,4 +137,4 @@ def test_killed_build_leaves_a_usable_store_and_a_rerun_completes_it(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{stored} unchanged (skipped)" in rerun.stderr
     assert govkg("build", articles, "--data-dir", clean).returncode == 0
-    assert quads(killed) == quads(clean)
+    assert stored_quads(killed) == stored_quads(clean)
