@@ -125,7 +125,7 @@ def build(
 
     store.ensure_ontology()
     _store_with_inferences(store, minter.reference_graph(), reference_graph(minter), infer, minter)
-    persons = PersonIndex.load(store, minter)
+    persons: PersonIndex | None = None  # read from the store when the first article needs it
     stored = stored_hashes(store, minter)
     version = extractor_version()
     seen: set[str] = set()
@@ -147,6 +147,8 @@ def build(
 
     work = processed(to_extract(), base_iri=base_iri, validate=on_invalid is not None, processes=processes)
     for article, extraction, violations in work:
+        if persons is None:
+            persons = PersonIndex.load(store, minter)
         resolved = persons.for_extraction(extraction)
         iri = minter.article_graph(article.id)
         graph = extraction_to_graph(extraction, minter, resolved)
@@ -179,7 +181,8 @@ def build(
         for name in stale:
             _store_with_inferences(store, URIRef(name), Graph(), False, minter)
         report.pruned = len(stale)
-    refresh_tenures(store, minter.tenures_graph())
+    if report.articles or report.pruned or not _holds(store, minter.tenures_graph()):
+        refresh_tenures(store, minter.tenures_graph())
     report.seconds = time.perf_counter() - started
     return report
 
@@ -234,6 +237,11 @@ def stored_hashes(store: KnowledgeStore, minter: Minter) -> dict[str, str | None
         if name and name.startswith(prefix) and "/" not in name[len(prefix) :]:
             found[name] = digest if found.get(name) is None else found[name]
     return found
+
+
+def _holds(store: KnowledgeStore, graph: URIRef) -> bool:
+    """Whether ``graph`` has any triple."""
+    return bool(store.select_values(f"SELECT ?s WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }} LIMIT 1"))
 
 
 def _store_with_inferences(
