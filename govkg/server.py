@@ -30,6 +30,7 @@ import hmac
 import html
 import io
 import json
+import re
 import sys
 import threading
 import time
@@ -177,6 +178,13 @@ class SparqlService:
     def _evaluate(
         self, text: str, accept: str, fmt: str | None, kwargs: dict[str, Any], deadline: float
     ) -> Answer:
+        if _calls_a_service(text):
+            raise HttpProblem(
+                400,
+                "service-disabled",
+                "SERVICE (federated query) is disabled: this endpoint does not query other endpoints",
+                hint="query the other endpoint yourself, or run the federated query with `govkg sparql`",
+            )
         try:
             if kwargs:
                 result = self.store.inner.query(text, **kwargs)
@@ -184,10 +192,12 @@ class SparqlService:
                 result = self.store.inner.query(text, use_default_graph_as_union=True)
         except SyntaxError as error:
             raise HttpProblem(400, "malformed-query", f"SPARQL syntax error: {error}") from None
-        except (OSError, ValueError, TypeError) as error:
+        except (OSError, ValueError, TypeError, RuntimeError) as error:
             raise HttpProblem(400, "query-failed", f"the query failed: {error}") from None
         try:
             return self._serialize(result, accept, fmt, deadline)
+        except (OSError, ValueError, TypeError, RuntimeError) as error:  # raised while the answers stream
+            raise HttpProblem(400, "query-failed", f"the query failed: {error}") from None
         finally:
             del result  # pyoxigraph results must be dropped on the thread that made them
 
@@ -249,6 +259,25 @@ class SparqlService:
             if name not in self._pages:
                 self._pages[name] = _PAGES[name](self.store).encode("utf-8")
             return self._pages[name]
+
+
+# what may hide the word SERVICE without being the keyword: strings, IRIs, comments
+_LEXEMES = re.compile(
+    r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+    r"""|"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n\r]*""",
+    re.S,
+)
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.I)
+
+
+def _calls_a_service(text: str) -> bool:
+    """Whether a query holds the SERVICE keyword: Oxigraph would send a request to the IRI that follows.
+
+    A public endpoint must not be made to call other servers (internal ones included) for a client,
+    nor hold a worker while they answer; strings, IRIs and comments that merely contain the word are
+    left out, and the rare false alarm (a local name spelled SERVICE) only costs a 400.
+    """
+    return bool(_SERVICE.search(_LEXEMES.sub(" ", text)))
 
 
 def _dataset_arguments(default_graphs: list[str], named_graphs: list[str]) -> dict[str, Any]:
@@ -524,6 +553,18 @@ class _Handler(BaseHTTPRequestHandler):
     def do_OPTIONS(self) -> None:  # noqa: N802
         self._handle("OPTIONS")
 
+    def __getattr__(self, name: str) -> Any:
+        """``do_BREW`` and any other method: a 405 naming the allowed ones, not the stdlib's 501."""
+        if name.startswith("do_") and name[3:].isalpha():
+            return lambda: self._handle(name[3:])
+        raise AttributeError(name)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The stdlib's own refusals (bad request line, long headers…), with 505 as the 400 it is."""
+        if code == 505:  # HTTP/2.0 or later in a request line: the client's mistake, not the server's
+            code, message = 400, "HTTP version not supported: speak HTTP/1.1 or HTTP/1.0"
+        super().send_error(code, message, explain)
+
     def _handle(self, method: str) -> None:
         try:
             answer = self._route(method)
@@ -586,8 +627,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             length = int(length_header)
         except ValueError:
+            length = -1
+        if length < 0:  # a negative length would read to the end of the stream: wait for ever
             self.close_connection = True
-            raise HttpProblem(400, "bad-request", "Content-Length is not a number") from None
+            raise HttpProblem(400, "bad-request", f"Content-Length is not a byte count: {length_header!r}")
         limit = self.service.options.max_body
         if length > limit:
             self.close_connection = True  # the body stays unread
@@ -665,11 +708,17 @@ def _request_text(
     return values[0]
 
 
+class _Server(ThreadingHTTPServer):
+    # the stdlib listens with a backlog of 5: a burst of connections (or a few clients that open many
+    # and send slowly) overflows it and new clients wait for TCP to retry, seconds each time
+    request_queue_size = 128
+
+
 def make_server(store: KnowledgeStore, options: ServerOptions) -> ThreadingHTTPServer:
     """A bound, not yet serving, server; ``serve_forever()`` runs it, ``shutdown()`` stops it."""
     service = SparqlService(store, options)
     handler = type("GovkgHandler", (_Handler,), {"service": service})
-    server = ThreadingHTTPServer((options.host, options.port), handler)
+    server = _Server((options.host, options.port), handler)
     server.daemon_threads = True
     return server
 

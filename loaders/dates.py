@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 _PREFIX = (
     r"(?:(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|vào|từ|đến"
@@ -36,8 +37,13 @@ class DateMention:
     has_year: bool
 
 
-def _valid(d: int, m: int) -> bool:
-    return 1 <= d <= 31 and 1 <= m <= 12
+def _valid(d: int, m: int, year: int | None = None) -> bool:
+    """A day that exists: in ``year``, or without one in some year (29 February too)."""
+    try:
+        date(year or 2000, m, d)  # 2000 is a leap year
+    except ValueError:
+        return False
+    return True
 
 
 def _with_year(d: int, m: int, year: str | None, published: str | None) -> tuple[str, bool]:
@@ -46,7 +52,8 @@ def _with_year(d: int, m: int, year: str | None, published: str | None) -> tuple
     if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
         py, pm = int(published[:4]), int(published[5:7])
         y = py - 1 if m > pm + 1 else py  # a day-month later than the publication is last year's
-        return f"{y:04d}-{m:02d}-{d:02d}", True
+        if _valid(d, m, y):  # else 29 February of a common year: that year cannot be meant
+            return f"{y:04d}-{m:02d}-{d:02d}", True
     return f"--{m:02d}-{d:02d}", False
 
 
@@ -60,7 +67,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
                 continue
             g = m.groupdict()
             d, mo, y = g.get("d") or g.get("d2"), g.get("m") or g.get("m2"), g.get("y") or g.get("y2")
-            if not d or not mo or not _valid(int(d), int(mo)):
+            if not d or not mo or not _valid(int(d), int(mo), int(y) if y else None):
                 continue
             value, has_year = _with_year(int(d), int(mo), y, published)
             out.append(DateMention(m.start(), m.end(), value, has_year))
@@ -81,7 +88,7 @@ _DATELINE = re.compile(
 def dateline(lede: str, published: str | None = None) -> str | None:
     """The date a lede opens with when it has no "ngày"/"sáng" before it (those ``find_dates`` reads)."""
     m = _DATELINE.match(lede)
-    if not m or not _valid(int(m["d"]), int(m["m"])):
+    if not m or not _valid(int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None):
         return None
     return _with_year(int(m["d"]), int(m["m"]), m["y"], published)[0]
 

@@ -20,7 +20,10 @@ TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắ
 # vowel qualities (breve, circumflex, horn) that attract the tone mark
 QUALITY_MARKS = {"\u0306", "\u0302", "\u031b"}
 VOWELS = set("aeiouy")
-_WORD = re.compile(r"[^\W\d_]+")
+# a word: letters with the combining marks that follow them ("\w" leaves marks out, and a tone moved
+# within a word must not land before a mark outside it, or the result is no longer NFC)
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*")
 
 
 def _split_syllable(base: str) -> tuple[int, int] | None:
