@@ -538,7 +538,7 @@ def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
         if any(p.type in ENTITY_TYPES and values.get(p.name, p.default) for p in query.params):
             from govkg.queries.names import NameIndex
 
-            resolver = NameIndex.load(store).resolve  # names → the persons and bodies they mean
+            resolver = NameIndex.for_store(store).resolve  # names → the persons and bodies they mean
         text = query.render(values, resolver)
         result = store.query(text)
         write_result(result, args.format, sys.stdout, prefixes=_prefixes(config))
@@ -559,7 +559,7 @@ def cmd_ask(args: argparse.Namespace, _: list[str]) -> int:
     question = sys.stdin.read() if args.question == ["-"] else " ".join(args.question)
     parse(question)  # a question it does not understand fails before the store is opened
     with _open_store(_config(args), read_only=True) as store:
-        answer = ask(question, store, NameIndex.load(store).resolve)
+        answer = ask(question, store, NameIndex.for_store(store).resolve)
     sys.stdout.write(format_answer(answer, args.format))
     return 0
 
@@ -568,7 +568,7 @@ def cmd_find(args: argparse.Namespace, _: list[str]) -> int:
     from govkg.queries.names import NameIndex
 
     with _open_store(_config(args), read_only=True) as store:
-        matches = NameIndex.load(store).find(args.name, args.kind, limit=max(args.limit, 1))
+        matches = NameIndex.for_store(store).find(args.name, args.kind, limit=max(args.limit, 1))
     if not matches:
         raise QueryError(f"nothing in the graph is named like {args.name!r}", hint="check the spelling")
     print(f"{'score':>5}  {'kind':<6}  label (what tells it apart)  <IRI>  — why")
@@ -669,7 +669,7 @@ def _graph_nodes(store: KnowledgeStore, *texts: str) -> list[list[str]]:
         from govkg.queries.names import NameIndex
     except ImportError:
         raise QueryError("give nodes as IRIs", hint="this install has no name index") from None
-    index, found = NameIndex.load(store), []
+    index, found = NameIndex.for_store(store), []
     for text in texts:
         if text.startswith(("http://", "https://")):
             found.append([text])

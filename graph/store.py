@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -113,6 +114,23 @@ class KnowledgeStore:
         self.replace_graph(URIRef(ONTOLOGY_IRI), ontology)
 
     # -- reading ---------------------------------------------------------------------------------
+
+    def fingerprint(self) -> str | None:
+        """A digest of the on-disk store's files (names, sizes, times), which any write changes — by
+        govkg, a server or another tool; None for a store in memory. Keys caches of derived data."""
+        if self.location == "memory":
+            return None
+        try:
+            files = sorted(
+                (e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(self.location)
+            )
+        except OSError:
+            return None
+        return hashlib.sha256(repr(files).encode()).hexdigest()
+
+    def cache_file(self, name: str) -> Path | None:
+        """Where a cache of data derived from this store is kept: beside it, ``<store>.cache/name``."""
+        return None if self.location == "memory" else Path(f"{self.location}.cache") / name
 
     def graph_names(self) -> Iterator[URIRef]:
         for node in self.inner.named_graphs():

@@ -22,11 +22,14 @@ The index is read with two SELECTs and built once per command.
 from __future__ import annotations
 
 import difflib
+import json
+import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from rdflib import RDFS, URIRef
 
@@ -35,6 +38,7 @@ from govkg.loaders.normalize import abbreviations, expand_abbreviations, fold, n
 from govkg.ontology import FOAF, GK, SKOS
 
 KINDS = ("person", "body")
+_CACHE_FORMAT = 1  # of the cache file NameIndex.for_store writes; change it when _Entity or the keys change
 
 # the score of each kind of match; resolve() accepts a single entity from the best tier at or above CONTAINS
 EXACT, SAME_KEY, CONTAINS, INSIDE, OVERLAP, SIMILAR = 1.0, 0.9, 0.6, 0.5, 0.4, 0.3
@@ -186,7 +190,11 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
 class NameIndex:
     """Every label of the graph's persons, bodies and provinces, keyed for forgiving lookup."""
 
-    def __init__(self, entities: Iterable[_Entity]) -> None:
+    def __init__(
+        self, entities: Iterable[_Entity], keys: Mapping[str, tuple[str, tuple[str, ...]]] | None = None
+    ) -> None:
+        """``keys``: match keys of labels known already (from a cache), so they need not be computed."""
+        keys = keys or {}
         self.entities = {e.iri: e for e in entities}
         self._labels: list[_Label] = []
         self._strict: dict[str, set[int]] = defaultdict(set)
@@ -194,7 +202,7 @@ class NameIndex:
         self._words: dict[str, set[int]] = defaultdict(set)
         for entity in self.entities.values():
             for text in sorted({t for _, t in entity.labels}):
-                strict, loose = match_keys(text)
+                strict, loose = keys[text] if text in keys else match_keys(text)
                 if not loose:
                     continue
                 number = len(self._labels)
@@ -203,6 +211,39 @@ class NameIndex:
                 self._loose[loose].add(number)
                 for word in set(loose):
                     self._words[word].add(number)
+
+    @classmethod
+    def for_store(cls, store: object) -> NameIndex:
+        """The index of ``store``, kept in a cache file beside an on-disk store until something writes to
+        it (see ``KnowledgeStore.fingerprint``): on the whole bench graph, loading it takes seconds."""
+        fingerprint = getattr(store, "fingerprint", lambda: None)()
+        path = store.cache_file("names.json") if fingerprint else None  # type: ignore[attr-defined]
+        if path is None:
+            return cls.load(store)
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            if cached["fingerprint"] == fingerprint and cached["format"] == _CACHE_FORMAT:
+                entities = [
+                    _Entity(i, k, [tuple(x) for x in ls], p, t) for i, k, ls, p, t in cached["entities"]
+                ]
+                return cls(entities, {text: (strict, tuple(loose)) for text, strict, loose in cached["keys"]})
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or an unreadable one: read the store
+        index = cls.load(store)
+        index._save(path, fingerprint)
+        return index
+
+    def _save(self, path: Path, fingerprint: str) -> None:
+        entities = [[e.iri, e.kind, e.labels, e.posts, e.types] for e in self.entities.values()]
+        keys = [[label.text, label.strict, label.loose] for label in self._labels]
+        payload = {"format": _CACHE_FORMAT, "fingerprint": fingerprint, "entities": entities, "keys": keys}
+        try:
+            path.parent.mkdir(exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            os.replace(partial, path)  # whole or not at all, even beside another reader
+        except OSError:
+            pass  # a read-only folder: no cache, the index is read each time
 
     @classmethod
     def load(cls, store: object) -> NameIndex:

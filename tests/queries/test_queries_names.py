@@ -169,3 +169,37 @@ def test_cli_find_prints_ranked_candidates(capsys, data_dir):
 
     assert main(["find", "zzz qqq", "--data-dir", str(data_dir)]) == 5
     assert "nothing in the graph" in capsys.readouterr().err
+
+
+def test_the_index_of_an_on_disk_store_is_cached_until_the_store_is_written(tmp_path, monkeypatch):
+    from govkg.pipeline import build, example_articles
+
+    lines = example_articles().read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "first.jsonl").write_text(lines[0], encoding="utf-8")
+    (tmp_path / "rest.jsonl").write_text("".join(lines[1:]), encoding="utf-8")
+    path = tmp_path / "store"
+    with KnowledgeStore.open(path) as store:
+        build([str(tmp_path / "first.jsonl")], store, base_iri=BASE)
+    with KnowledgeStore.open(path, read_only=True) as store:
+        fresh = NameIndex.for_store(store)
+        cache = store.cache_file("names.json")
+    assert cache is not None and cache.exists()
+
+    def unread(_store):
+        raise AssertionError("the index was read from the store, not from its cache")
+
+    monkeypatch.setattr(NameIndex, "load", unread)
+    with KnowledgeStore.open(path, read_only=True) as store:
+        cached = NameIndex.for_store(store)
+    assert {iri: e.labels for iri, e in cached.entities.items()} == {
+        iri: e.labels for iri, e in fresh.entities.items()
+    }
+    assert cached.find("Long An", "body")[0].iri == fresh.find("Long An", "body")[0].iri
+    monkeypatch.undo()
+
+    with KnowledgeStore.open(path) as store:  # a write: the cache no longer answers for the store
+        build([str(tmp_path / "rest.jsonl")], store, base_iri=BASE)
+    with KnowledgeStore.open(path, read_only=True) as store:
+        grown = NameIndex.for_store(store)
+    assert len(grown.entities) > len(fresh.entities)
+    assert grown.resolve("Hậu Giang", "body")
