@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from govkg.loaders.readers import JSONL_SUFFIXES
-from govkg.loaders.readers import _expand as expand  # TODO: public once readers.py is free
+from govkg.loaders.readers import JSONL_SUFFIXES, expand
 
 LOG_EVERY = 30.0  # seconds between plain progress lines when stderr is not a terminal
 
@@ -34,6 +33,8 @@ def count_articles(inputs: Iterable[str]) -> int | None:
 
 
 def _lines(path: Path) -> int:
+    if not path.is_file():  # a FIFO or device: the build refuses it without opening it, so must we
+        return 1
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     count = 0
     try:

@@ -75,7 +75,7 @@ def iter_articles(inputs: Iterable[str], *, on_error: OnError = _raise) -> Itera
         if spec == "-":
             yield from _guarded(lambda: _read_stream(sys.stdin.buffer, "<stdin>"), on_error)
             continue
-        paths = _expand(spec)
+        paths = expand(spec)
         if not paths and Path(spec).is_dir():
             on_error(
                 ReadError(
@@ -102,7 +102,8 @@ def _guarded(make: Callable[[], Iterator[Article | ReadError]], on_error: OnErro
         on_error(error)
 
 
-def _expand(spec: str) -> list[Path]:
+def expand(spec: str) -> list[Path]:
+    """The files ``spec`` names: itself, a folder's article files (recursively), or a glob's matches."""
     path = Path(spec)
     if path.is_dir():
         return sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(KNOWN_SUFFIXES))

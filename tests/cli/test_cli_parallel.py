@@ -1,7 +1,9 @@
 """Parallel builds: worker processes store exactly what one process stores, and Ctrl-C stops them all."""
 
+import gzip
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,11 +14,14 @@ import psutil
 from rdflib import URIRef
 from samples import DEV_CORPUS, stored_quads
 
+from govkg import progress
+from govkg.cli import main
 from govkg.graph.identity import Minter
 from govkg.graph.store import KnowledgeStore
 from govkg.ingest import SMALL, rename_persons
 from govkg.ontology.validation import Violation
 from govkg.pipeline import build
+from govkg.progress import count_articles
 
 BASE = "https://w3id.org/govkg/id/"
 
@@ -94,3 +99,27 @@ def test_ctrl_c_stops_the_workers_and_leaves_a_store_a_rerun_completes(tmp_path)
     clean = tmp_path / "clean"
     subprocess.run([*command[:5], "--data-dir", str(clean), "-j", "1"], check=True, capture_output=True)
     assert stored_quads(data) == stored_quads(clean)
+
+
+def test_progress_counts_the_articles_of_every_input_kind(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tiêu đề\nNội dung.", encoding="utf-8")
+    (folder / "b.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    (folder / "ignored.pdf").write_bytes(b"%PDF")
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write('{"id": 1, "text": "x"}\n' * 5)
+    assert count_articles([str(folder), str(tmp_path / "c.jsonl.gz")]) == 7
+    assert count_articles([str(tmp_path / "missing.jsonl")]) == 0
+    assert count_articles(["-"]) is None
+
+
+def test_a_build_logged_to_a_file_reports_progress_with_rate_and_time_left(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(progress, "LOG_EVERY", 0.0)
+    articles = corpus(tmp_path / "news.jsonl", copies=1)
+    assert main(["build", str(articles), "--data-dir", str(tmp_path / "data"), "-j", "1"]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("govkg: building:")]
+    assert lines, "no progress lines"
+    shape = r"govkg: building: \d+(/\d+)? articles, \d+ articles/s(, about \d+ s left)?"
+    assert all(re.fullmatch(shape, line) for line in lines), lines
+    assert any("/29 articles" in line and "s left" in line for line in lines), lines
