@@ -26,7 +26,7 @@ EXIT_CODES = """exit codes:
   1  finished, but some inputs were skipped (they are listed; with build --on-invalid refuse, also
      articles whose graph does not conform to the SHACL shapes)
   2  usage or other error
-  3  bad input (file unreadable, not UTF-8, malformed record) with --strict
+  3  bad input (file unreadable, not UTF-8, too large, malformed record) with --strict
   4  the graph store cannot be opened or written (e.g. in use by another govkg process)
   5  a query is malformed or a parameter is wrong
   6  govkg ask: the question matches none of the question forms (some that do are listed)

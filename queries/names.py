@@ -25,6 +25,7 @@ import difflib
 import json
 import os
 import re
+import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -331,7 +332,7 @@ class NameIndex:
         if not usable:
             closest = "; ".join(m.describe() for m in matches[:5])
             raise QueryError(
-                f"no {kind} named {text!r} in the graph",
+                f"no {kind} named {_shown(text)} in the graph",
                 hint=(f"closest: {closest}" if closest else "nothing similar either")
                 + f" — `govkg find {_quote(text)} --kind {kind}` lists candidates",
             )
@@ -384,5 +385,12 @@ def _precise_hint(kind: str) -> str:
     )
 
 
+def _shown(text: str, limit: int = 80) -> str:
+    """A name as a message shows it: escaped (no raw control characters), at most ``limit`` characters."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def _quote(text: str) -> str:
-    return "'" + text.replace("'", "'\\''") + "'"
+    """A name as a shell command takes it: control characters dropped, cut to 80 characters, quoted."""
+    printable = "".join(c for c in text if c.isprintable())
+    return shlex.quote(printable[:80])
