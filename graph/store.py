@@ -50,7 +50,7 @@ class KnowledgeStore:
                 inner = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
-                lock = _take_lock(path.with_name(path.name + ".lock"))
+                lock = take_writer_lock(path.with_name(path.name + ".lock"))
                 inner = ox.Store(str(path))
         except (OSError, RuntimeError) as error:
             if lock is not None:
@@ -158,7 +158,8 @@ class KnowledgeStore:
             raise QueryError(f"the query failed: {error}") from None
 
 
-def _take_lock(path: Path) -> int:
+def take_writer_lock(path: Path) -> int:
+    """The exclusive lock of a store's one writer, held through the returned descriptor until closed."""
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
