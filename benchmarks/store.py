@@ -152,7 +152,8 @@ class Synth:
 
     def __init__(self, target: int, seed: int = 8) -> None:
         from govkg.graph.identity import Minter
-        from govkg.graph.reference import _data, provinces
+        from govkg.graph.reference import provinces
+        from govkg.loaders.gazetteer import load_data
 
         self.target, self.seed = target, seed
         self.minter = Minter(BASE)
@@ -162,7 +163,7 @@ class Synth:
         for province in self.province_names:
             for pattern, kind in PROVINCIAL:
                 self.bodies.append((pattern.format(province), kind, province))
-        ministries = [m[0] for m in _data("bodies.json").get("ministries", [])]
+        ministries = [m[0] for m in load_data("bodies.json").get("ministries", [])]
         self.bodies += [(name, "Ministry", None) for name in ministries]
         for i in range(max(50, articles // 20)):
             kind = ("Enterprise", "EducationResearch", "ForeignBody")[i % 3]
