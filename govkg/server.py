@@ -189,7 +189,7 @@ class SparqlService:
             if kwargs:
                 result = self.store.inner.query(text, **kwargs)
             else:
-                result = self.store.inner.query(text, use_default_graph_as_union=True)
+                result = self.store.inner.query(text, use_default_graph_as_union=self.store.union)
         except SyntaxError as error:
             raise HttpProblem(400, "malformed-query", f"SPARQL syntax error: {error}") from None
         except (OSError, ValueError, TypeError, RuntimeError) as error:
@@ -242,10 +242,10 @@ class SparqlService:
             raise HttpProblem(403, "forbidden", "the update token is wrong", hint="check the token")
         with self._write_lock:
             try:
-                self.store.inner.update(text)
+                self.store.update(text)  # and the merged view follows it (graph.store)
             except SyntaxError as error:
                 raise HttpProblem(400, "malformed-update", f"SPARQL Update syntax error: {error}") from None
-            except (OSError, ValueError) as error:
+            except (OSError, ValueError, GovkgError) as error:
                 raise HttpProblem(400, "update-failed", f"the update failed: {error}") from None
             with self._pages_lock:
                 self._pages.clear()  # the explorer pages show the graph as it now is

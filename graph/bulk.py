@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govkg.errors import InputError, StoreError
-from govkg.graph.store import take_writer_lock
+from govkg.graph.store import UNSTATED, take_writer_lock
 
 FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
 
@@ -53,7 +53,9 @@ def load_dump(dump: Path, store_dir: Path) -> int:
             raise InputError(
                 f"{dump}: cannot read it ({error})", hint="check that the file is whole"
             ) from None
-        quads = len(store)
+        add_view(store, store_dir.with_name(f"{store_dir.name}.view-{os.getpid()}.nt"))
+        counted = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        quads = int(next(iter(counted))[0].value)  # the merged view is not counted
         store.flush()
         del store  # closes RocksDB before the folder moves
         if store_dir.exists():
@@ -63,3 +65,22 @@ def load_dump(dump: Path, store_dir: Path) -> int:
     finally:
         shutil.rmtree(loading, ignore_errors=True)
         os.close(lock)
+
+
+def add_view(store: ox.Store, scratch: Path) -> None:
+    """Give a bulk-loaded store its merged view (see govkg.graph.store): the default graph holds each
+    triple of the named graphs once.
+
+    The triples are written to ``scratch`` as N-Triples and bulk-loaded into the default graph (the
+    loader keeps each once), then triples the dump put in its default graph that no named graph states
+    are removed; ``scratch`` is deleted.
+    """
+    quads = store.quads_for_pattern(None, None, None)
+    named = (q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in named)
+    try:
+        ox.serialize(triples, str(scratch), ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(path=str(scratch), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    finally:
+        scratch.unlink(missing_ok=True)
+    store.update(UNSTATED)

@@ -9,9 +9,12 @@ GraphML and GEXF (for Gephi) hold the networkx projection of ``govkg.graph.analy
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import BinaryIO
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset
 
 from govkg.errors import GovkgError
 from govkg.graph.store import KnowledgeStore
@@ -56,12 +59,20 @@ def export(store: KnowledgeStore, output: BinaryIO, fmt: str, *, base_iri: str |
     rdf_format = FORMATS[fmt]
     prefixes = dict(PREFIXES, id=base_iri) if base_iri else PREFIXES
     if fmt == "jsonld":
-        output.write(
-            store.dataset.serialize(format="json-ld", context=prefixes, auto_compact=True, encoding="utf-8")
-        )
+        copy = ox.Store()  # without the merged view
+        copy.extend(_named_quads(store))
+        dataset = Dataset(store=OxigraphStore(store=copy), default_union=True)
+        text = dataset.serialize(format="json-ld", context=prefixes, auto_compact=True, encoding="utf-8")
+        output.write(text)
         return
     if rdf_format.supports_datasets:
-        store.inner.dump(output, rdf_format, prefixes=prefixes if fmt == "trig" else None)
+        ox.serialize(_named_quads(store), output, rdf_format, prefixes=prefixes if fmt == "trig" else None)
         return
     triples = store.inner.query(_UNION)
     ox.serialize(triples, output, rdf_format, prefixes=prefixes if fmt in ("ttl", "rdfxml") else None)
+
+
+def _named_quads(store: KnowledgeStore) -> Iterator[ox.Quad]:
+    """The quads of the named graphs: the default graph is the merged view of them (govkg.graph.store)."""
+    quads = store.inner.quads_for_pattern(None, None, None)
+    return (q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))

@@ -31,7 +31,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import TracebackType
@@ -176,8 +176,12 @@ class RemoteStore:
         except (urllib.error.URLError, OSError) as error:
             raise self._unreachable(error, self.endpoints.gsp) from None
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL Update at the update URL (one request)."""
+    def update(self, sparql: str, *, graphs: Iterable[URIRef] | None = None) -> None:
+        """Run a SPARQL Update at the update URL (one request).
+
+        ``graphs`` (the graphs it writes) is for the embedded store's merged view: a remote store's
+        default graph is the union of its named graphs, kept by the store itself.
+        """
         self._request(self.endpoints.update, sparql, update=True)
         self.__dict__.pop("_snapshot", None)
 
@@ -247,6 +251,7 @@ class RemoteStore:
                 if len(rows) < self.page_size:
                     break
                 offset += self.page_size
+        copy.resync()  # its merged view (graph.store)
         return copy
 
     # -- HTTP ------------------------------------------------------------------------------------

@@ -39,4 +39,4 @@ WHERE {{
 
 def refresh_tenures(store: KnowledgeStore, graph: URIRef) -> None:
     """Recompute the tenures graph ``graph`` from every attestation in the store (one transaction)."""
-    store.update(_TENURES.format(graph=graph.n3()))
+    store.update(_TENURES.format(graph=graph.n3()), graphs=[graph])
