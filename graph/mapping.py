@@ -174,22 +174,10 @@ class ArticleMapper:
             self.add(person, FOAF.gender, Literal(record.gender))
         self._provenance(person, record.evidence)
         for post in record.posts:
-            body = self.body(post.organization)
-            role, position = self.m.role(post.title), self.m.post(post.title, post.organization)
-            holding = self.m.holding(record.name, post.title, post.organization)
-            self.add(role, RDF.type, GK.Role)
-            self.add(role, SKOS.prefLabel, _vi(post.title))
-            self.add(position, RDF.type, GK.Post)
-            self.add(position, RDFS.label, _vi(f"{post.title}, {post.organization}"))
-            self.add(position, ORG.postIn, body)
-            self.add(position, ORG.role, role)
-            self.add(person, ORG.holds, position)
-            self.add(holding, RDF.type, GK.PostHolding)
-            self.add(holding, GK.holder, person)
-            self.add(holding, GK.body, body)
-            self.add(holding, GK.role, role)
-            self.add(holding, GK.post, position)
-            self.add(holding, GK.postTitle, Literal(post.title))  # xsd:string by the ontology
+            body = (self.body(post.organization), post.organization)
+            holding, triples = holding_triples(self.m, (person, record.name), post.title, body)
+            for triple in triples:
+                self.g.add(triple)
             if self.x.date:
                 self.add(holding, GK.attestedOn, Literal(self.x.date, datatype=XSD.date))
             self._provenance(holding, post.evidence)
@@ -233,6 +221,31 @@ class ArticleMapper:
 
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def holding_triples(
+    minter: Minter, person: tuple[URIRef, str], title: str, body: tuple[URIRef, str]
+) -> tuple[URIRef, list[Triple]]:
+    """A post holding (its role, post and links), minted from the person's and body's names and the title,
+    so the same holding read in two articles, or curated, is one node."""
+    (person_iri, person_name), (body_iri, body_name) = person, body
+    role, position = minter.role(title), minter.post(title, body_name)
+    holding = minter.holding(person_name, title, body_name)
+    return holding, [
+        (role, RDF.type, GK.Role),
+        (role, SKOS.prefLabel, _vi(title)),
+        (position, RDF.type, GK.Post),
+        (position, RDFS.label, _vi(f"{title}, {body_name}")),
+        (position, ORG.postIn, body_iri),
+        (position, ORG.role, role),
+        (person_iri, ORG.holds, position),
+        (holding, RDF.type, GK.PostHolding),
+        (holding, GK.holder, person_iri),
+        (holding, GK.body, body_iri),
+        (holding, GK.role, role),
+        (holding, GK.post, position),
+        (holding, GK.postTitle, Literal(title)),  # xsd:string by the ontology
+    ]
 
 
 def signing_date_triples(agreement: URIRef, value: str) -> list[Triple]:

@@ -14,7 +14,13 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, TIME
 
 from govkg.curation.model import Entry, is_iri
 from govkg.graph.identity import Minter
-from govkg.graph.mapping import AGREEMENT_CLASSES, date_literal, period_triples, signing_date_triples
+from govkg.graph.mapping import (
+    AGREEMENT_CLASSES,
+    date_literal,
+    holding_triples,
+    period_triples,
+    signing_date_triples,
+)
 from govkg.graph.resolve import affiliation
 from govkg.ontology.terms import GK
 
@@ -88,23 +94,10 @@ class CuratedGraph:
         end: str | None,
         attested: tuple[str, ...],
     ) -> URIRef:
-        (person_iri, person_name), (body_iri, body_name) = person, body
-        role, position = self.m.role(title), self.m.post(title, body_name)
-        holding = self.m.holding(person_name, title, body_name)
+        holding, triples = holding_triples(self.m, person, title, body)
         g = self.g
-        g.add((role, RDF.type, GK.Role))
-        g.add((role, SKOS.prefLabel, _vi(title)))
-        g.add((position, RDF.type, GK.Post))
-        g.add((position, RDFS.label, _vi(f"{title}, {body_name}")))
-        g.add((position, ORG.postIn, body_iri))
-        g.add((position, ORG.role, role))
-        g.add((person_iri, ORG.holds, position))
-        g.add((holding, RDF.type, GK.PostHolding))
-        g.add((holding, GK.holder, person_iri))
-        g.add((holding, GK.body, body_iri))
-        g.add((holding, GK.role, role))
-        g.add((holding, GK.post, position))
-        g.add((holding, GK.postTitle, Literal(title)))
+        for triple in triples:
+            g.add(triple)
         g.add((holding, GK.curatedBy, curation))
         days = set(attested) | {d for d in (start, end) if d and len(d) == 10}
         for day in sorted(days):
