@@ -3,16 +3,11 @@
 import csv
 import io
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
-from samples import stored_quads
+from samples import seeds_with_a_variant_spelling, stored_quads
 
 from govkg.cli import main
-
-sys.path.insert(0, str(Path(__file__).parent.parent / "curation"))
-from curation_helpers import articles  # noqa: E402  # the seeds plus a copy spelling "Phạm Tấn Hoa"
 
 CURATOR = "Biên tập viên <bientap@example.vn>"
 SOURCE = "https://longan.gov.vn/tin/hop-tac"
@@ -39,7 +34,7 @@ def persons_named(capsys, data, name):
 def curated(tmp_path, capsys, monkeypatch):
     """The seeds built, then three corrections made with `govkg curate` (the file in tmp_path)."""
     monkeypatch.chdir(tmp_path)
-    inputs = articles(tmp_path)
+    inputs = seeds_with_a_variant_spelling(tmp_path)
     data = tmp_path / "data"
     assert govkg(capsys, "build", *inputs, "--data-dir", data)[0] == 0
     before = who_signed(capsys, data)

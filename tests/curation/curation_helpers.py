@@ -8,24 +8,15 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from samples import BASE
+from samples import seeds_with_a_variant_spelling as articles
 
 from govkg.graph.identity import Minter
 from govkg.graph.store import KnowledgeStore
-from govkg.pipeline import build, example_articles
+from govkg.pipeline import build
 
 MINTER = Minter(BASE)
 MIC = URIRef(BASE + "body/bo-thong-tin-va-truyen-thong-7d9228")
 LONG_AN_AGREEMENT = URIRef(BASE + "agreement/5d50eea3dd219695")
-
-
-def articles(folder: Path) -> list[str]:
-    """The seed articles and seed-101: seed-001 again, spelling Phạm Tấn Hòa "Phạm Tấn Hoa"."""
-    seeds = [json.loads(line) for line in example_articles().read_text(encoding="utf-8").splitlines()]
-    variant = dict(next(s for s in seeds if s["id"] == "seed-001"))
-    variant.update(id="seed-101", text=variant["text"].replace("Phạm Tấn Hòa", "Phạm Tấn Hoa"))
-    path = folder / "articles.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [*seeds, variant]), "utf-8")
-    return [str(path)]
 
 
 def one_article(folder: Path, article_id: str) -> list[str]:
