@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import resource
 import shutil
 import signal
 import subprocess
@@ -144,6 +146,10 @@ def worker_queries(args: argparse.Namespace) -> dict:
     from benchmarks.store import _time_query, workload
 
     items = workload(json.loads(args.params))
+    # a query multiplying rows over the union graph can take all the memory there is (11 GB seen):
+    # fail this process instead of the machine
+    limit = int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * args.memory_fraction)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     if args.engine == "rdflib":
         from rdflib import Dataset
 
@@ -176,6 +182,8 @@ def worker_queries(args: argparse.Namespace) -> dict:
             found[label] = _time_query(make(text), runs=args.runs, budget_s=args.budget, slow_s=args.slow)
         except TimeoutError:
             found[label] = {"rows": None, "timeout_s": args.timeout}
+        except (MemoryError, OSError, RuntimeError, ValueError) as error:  # e.g. out of memory in the store
+            found[label] = {"rows": None, "error": f"{type(error).__name__}: {error}"[:200]}
         finally:
             signal.alarm(0)
     return {"queries": found, "peak_rss_mb": peak_mb()}
@@ -197,8 +205,11 @@ def _spawn(step: str, **options: object) -> dict:
         elif value not in (None, False):
             cmd += [f"--{key.replace('_', '-')}", str(value)]
     _log(f"== {step} {options}")
-    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    run = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    if run.returncode != 0 or not run.stdout.strip():  # died (e.g. killed for memory): say so, go on
+        _log(f"   died with exit code {run.returncode}")
+        return {"error": f"the worker died (exit code {run.returncode})"}
+    result = json.loads(run.stdout.strip().splitlines()[-1])
     _log(f"   {json.dumps(result, ensure_ascii=False)[:300]}")
     return result
 
@@ -212,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=5, help="seconds of timed runs per query")
     parser.add_argument("--slow", type=float, default=3, help="a warm-up this slow (s) is the only sample")
     parser.add_argument("--timeout", type=float, default=30, help="seconds before a query is given up")
+    parser.add_argument(
+        "--memory-fraction", type=float, default=0.25, help="address-space cap of a query process (of RAM)"
+    )
     parser.add_argument("--tmp", default="/tmp", help="where the store and its export go (removed after)")
     parser.add_argument("--out", default=str(RESULTS))
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
@@ -268,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         params = _spawn("params", store=store)
         results["params"] = params
         timing = {"runs": args.runs, "budget": args.budget, "slow": args.slow, "timeout": args.timeout}
+        timing["memory_fraction"] = args.memory_fraction
         timing["params"] = json.dumps(params)
         results["queries"] = {
             "oxigraph": _spawn("queries", engine="oxigraph", store=store, **timing),
@@ -315,7 +330,8 @@ def _markdown(r: dict) -> str:
     ]
     for key, value in r["load"].items():
         lines.append(f"| {key} | {value['quads']} | {value['seconds']} | {value['quads_per_s']:,} |")
-    ox, rd = r["queries"]["oxigraph"]["queries"], r["queries"]["rdflib memory"]["queries"]
+    ox = r["queries"]["oxigraph"].get("queries", {})
+    rd = r["queries"]["rdflib memory"].get("queries", {})
     lines += [
         "",
         "## Named queries on the built graph (p50 / p95 ms)",
@@ -325,6 +341,9 @@ def _markdown(r: dict) -> str:
         "| query | rows | Oxigraph | rdflib memory | rdflib ÷ Oxigraph (p50) |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
+    for engine, outcome in r["queries"].items():
+        if "error" in outcome:
+            lines.append(f"| {engine}: {outcome['error']} | | | | |")
     for label, o in ox.items():
         b = rd.get(label, {})
         lines.append(f"| {label} | {o.get('rows')} | {_ms(o)} | {_ms(b)} | {_ratio(b, o)} |")

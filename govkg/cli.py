@@ -132,6 +132,13 @@ def make_parser() -> argparse.ArgumentParser:
         "was read)",
     )
     p.add_argument(
+        "--curations",
+        action="append",
+        metavar="FILE",
+        help="a curation file (YAML or CSV, see docs/curation.md) to apply after the articles; repeat for "
+        "several. Remembered in DIR/govkg.yaml, so later builds apply them too (default: those remembered)",
+    )
+    p.add_argument(
         "--processes",
         "-j",
         type=_positive,
@@ -221,6 +228,58 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query", metavar="QUERY-or-FILE")
     _output_format(p)
+    _common(p)
+
+    p = sub.add_parser(
+        "curate",
+        help="record a correction in the curation file and apply it (merge, reject, set-date)",
+        description="Append one entry to the curation file (default: the first remembered for the data "
+        "directory, else ./curations.yaml; remembered from then on) and apply every curation to the store, "
+        "so queries show it at once and every later build keeps it. Entries are plain YAML: edit or remove "
+        "them by hand too (docs/curation.md).",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    merge = actions.add_parser("merge", help="A and B are one entity; A's IRI is kept")
+    merge.add_argument(
+        "names", nargs="+", metavar="NAME", help="two or more names or IRIs, the kept one first"
+    )
+    merge.add_argument("--kind", choices=("person", "body"), default="person", help="default: person")
+    reject = actions.add_parser("reject", help="an entity or agreement that is not what extraction says")
+    reject.add_argument("target", metavar="FACT", help="a name or IRI")
+    reject.add_argument(
+        "--kind", choices=("person", "body", "agreement"), default="person", help="default: person"
+    )
+    set_date = actions.add_parser("set-date", help="the signing date of an agreement")
+    set_date.add_argument("agreement", metavar="AGREEMENT", help="its IRI, or words of its title")
+    set_date.add_argument("date", metavar="DATE", help="YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+    set_date.add_argument(
+        "--party", action="append", metavar="BODY", help="a party, to tell agreements apart"
+    )
+    for action in (merge, reject, set_date):
+        action.add_argument("--file", metavar="FILE", help="the curation file to append to")
+        action.add_argument("--id", help="the entry's id (keep it when you edit the entry)")
+        action.add_argument("--curator", help="who says so (default: the file's header)")
+        action.add_argument("--source", help="where it is said: a URL or text")
+        action.add_argument("--note", help="why")
+        action.add_argument("--no-apply", action="store_true", help="only append; the next build applies it")
+        _common(action)
+
+    p = sub.add_parser(
+        "import",
+        help="store an RDF file (Turtle, TriG, JSON-LD…) in a named graph of its own",
+        description="Store facts from another linked-data source in <base>graph/import/NAME, beside the "
+        "article graphs; importing the same NAME again replaces that graph. A malformed file is refused "
+        "with its line, and nothing is stored.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", metavar="FILE", help="*.ttl, *.trig, *.jsonld, *.nt or *.nq")
+    p.add_argument("--name", help="the graph's name (default: the file's stem)")
+    p.add_argument(
+        "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
+    )
     _common(p)
 
     p = sub.add_parser(
@@ -408,6 +467,7 @@ def _open_store(config: Config, *, read_only: bool = False) -> KnowledgeStore:
 
 
 def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.config import curation_files, remember_curation_files
     from govkg.pipeline import build, example_articles
     from govkg.progress import build_progress
 
@@ -415,7 +475,15 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
     if not inputs:
         raise GovkgError("nothing to build", hint="give files, folders, globs or -, or --examples")
     config = _config(args)
+    curations = [Path(f) for f in args.curations] if args.curations else curation_files(config)
+    if curations and config.endpoint:
+        raise GovkgError(
+            "curations are applied to the embedded store only",
+            hint="build into a --data-dir, then `govkg export --format nq` for the remote store's loader",
+        )
     with _open_store(config) as store:
+        if args.curations:
+            remember_curation_files(config, curations)
         with build_progress(inputs) as advance:
             report = build(
                 inputs,
@@ -428,6 +496,7 @@ def cmd_build(args: argparse.Namespace, _: list[str]) -> int:
                 force=args.force,
                 prune=args.prune,
                 processes=args.processes,
+                curations=curations,
             )
         print(report.summary(), file=sys.stderr)
         print(f"store: {store.location} ({len(store)} quads)", file=sys.stderr)
@@ -634,6 +703,55 @@ def cmd_export(args: argparse.Namespace, _: list[str]) -> int:
     return 0
 
 
+def cmd_curate(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.config import curation_files, remember_curation_files
+    from govkg.curation import append_entry, apply_curations, load_curations
+    from govkg.graph.identity import Minter
+
+    config = _config(args)
+    files = curation_files(config)
+    file = Path(args.file) if args.file else (files[0] if files else Path("curations.yaml"))
+    if args.action == "merge":
+        if len(args.names) < 2:
+            raise GovkgError("merge needs two or more names", hint="govkg curate merge A B")
+        action = {"merge": {args.kind: list(args.names)}}
+    elif args.action == "reject":
+        rejected = _agreement_ref(args.target, None) if args.kind == "agreement" else args.target
+        action = {"reject": {args.kind: rejected}}
+    else:
+        action = {"set-date": {"agreement": _agreement_ref(args.agreement, args.party), "date": args.date}}
+    extra = {key: getattr(args, key) for key in ("id", "curator", "source", "note") if getattr(args, key)}
+    entry = append_entry(file, extra | action)
+    print(f"appended to {file}: {entry.describe()}", file=sys.stderr)
+    if file.resolve() not in files:
+        remember_curation_files(config, [*files, file])
+        print(f"{file} is applied by every build of {config.data_dir} from now on", file=sys.stderr)
+    if args.no_apply or not config.store_dir.exists():
+        return 0
+    with _open_store(config) as store:
+        report = apply_curations(store, load_curations(curation_files(config)), Minter(config.base_iri))
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
+def _agreement_ref(text: str, parties: list[str] | None) -> str | dict[str, object]:
+    """An agreement as a curation entry names it: its IRI, or words of its title (and its parties)."""
+    if text.startswith(("http://", "https://")):
+        return text
+    return {"title": text} | ({"parties": parties} if parties else {})
+
+
+def cmd_import(args: argparse.Namespace, _: list[str]) -> int:
+    from govkg.curation import import_rdf
+    from govkg.graph.identity import Minter
+
+    config = _config(args)
+    with _open_store(config) as store:
+        graph, triples = import_rdf(store, Path(args.file), Minter(config.base_iri), name=args.name)
+    print(f"imported {triples} triples from {args.file} into <{graph}>", file=sys.stderr)
+    return 0
+
+
 def cmd_load(args: argparse.Namespace, _: list[str]) -> int:
     import time
 
@@ -785,6 +903,8 @@ COMMANDS = {
     "find": cmd_find,
     "ask": cmd_ask,
     "sparql": cmd_sparql,
+    "curate": cmd_curate,
+    "import": cmd_import,
     "load": cmd_load,
     "export": cmd_export,
     "validate": cmd_validate,

@@ -15,7 +15,7 @@ import hashlib
 import json
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from rdflib import Graph, URIRef
 from rdflib import Literal as RdfLiteral
 
 from govkg import __version__
+from govkg.curation import ApplyReport, apply_curations, load_curations
 from govkg.errors import InputError
 from govkg.graph.identity import Minter
 from govkg.graph.inference import infer as entailed
@@ -59,6 +60,7 @@ class BuildReport:
     skipped: list[ReadError] = field(default_factory=list)
     seconds: float = 0.0
     validation: ValidationReport = field(default_factory=ValidationReport)  # of the article graphs
+    curation: ApplyReport | None = None  # None: no curations given, none applied before
 
     def summary(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
@@ -76,6 +78,8 @@ class BuildReport:
             text += "".join(f"\n  {e.location}: {e.problem}\n    → {e.fix}" for e in self.skipped)
         if self.validation.violations:
             text += "\nSHACL validation of the article graphs: " + format_report(self.validation, limit=20)
+        if self.curation is not None:
+            text += "\n" + self.curation.summary()
         return text
 
 
@@ -91,6 +95,7 @@ def build(
     force: bool = False,
     prune: bool = False,
     processes: int | None = None,
+    curations: Sequence[Path] = (),
 ) -> BuildReport:
     """Load every article of ``inputs`` into ``store``; loading an article again replaces its graph.
 
@@ -105,6 +110,10 @@ def build(
     graph is not validated again); ``force`` rebuilds every article. ``prune`` drops the graphs (and
     inferred companions) of stored articles that are not among the inputs — only when every input
     was read, since an unreadable file's articles would otherwise be lost.
+
+    ``curations`` (YAML/CSV curation files, see docs/curation.md) are read first — a malformed one stops
+    the build before anything is written — and applied after the articles, in one transaction that
+    first undoes the previous apply; with none given, a previous apply is undone.
 
     Extraction runs on ``processes`` worker processes (default: all cores; see govkg.ingest).
     ``on_article`` is called with the id of every article read and dealt with — stored, unchanged or
@@ -123,6 +132,7 @@ def build(
         unread = True
         report.skipped.append(error)
 
+    entries = load_curations(curations)
     store.ensure_ontology()
     _store_with_inferences(store, minter.reference_graph(), reference_graph(minter), infer, minter)
     persons: PersonIndex | None = None  # read from the store when the first article needs it
@@ -183,6 +193,8 @@ def build(
         report.pruned = len(stale)
     if report.articles or report.pruned or not _holds(store, minter.tenures_graph()):
         refresh_tenures(store, minter.tenures_graph())
+    if entries or _holds(store, minter.undo_graph()):
+        report.curation = apply_curations(store, entries, minter)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -92,6 +92,25 @@ class Minter:
         """The named graph of tenures derived from all articles (first and last attestation of each post)."""
         return self._iri("graph", "tenures")
 
+    def curated_graph(self) -> URIRef:
+        """The named graph of curated facts and corrections (govkg.curation), rewritten on every apply."""
+        return self._iri("graph", "curated")
+
+    def undo_graph(self) -> URIRef:
+        """What the last curation apply changed in the other graphs, so the next one can undo it."""
+        return self._iri("graph", "curated/undo")
+
+    def import_graph(self, name: str) -> URIRef:
+        """The named graph of an imported RDF file (``govkg.curation.importer``)."""
+        return self._iri("graph", f"import/{quote(name, safe='')}")
+
+    def curation(self, key: str) -> URIRef:
+        """A curation entry, by its id (or, without one, a digest of what it does)."""
+        return self._iri("curation", f"{slug(key, limit=40)}-{digest(key, size=8)}")
+
+    def curator(self, name: str) -> URIRef:
+        return self.named("curator", name)
+
     def inferred_graph(self, graph: URIRef) -> URIRef:
         """Where ``build --infer`` keeps what the ontology entails from ``graph``, beside it."""
         return URIRef(f"{graph}/inferred")

@@ -174,22 +174,10 @@ class ArticleMapper:
             self.add(person, FOAF.gender, Literal(record.gender))
         self._provenance(person, record.evidence)
         for post in record.posts:
-            body = self.body(post.organization)
-            role, position = self.m.role(post.title), self.m.post(post.title, post.organization)
-            holding = self.m.holding(record.name, post.title, post.organization)
-            self.add(role, RDF.type, GK.Role)
-            self.add(role, SKOS.prefLabel, _vi(post.title))
-            self.add(position, RDF.type, GK.Post)
-            self.add(position, RDFS.label, _vi(f"{post.title}, {post.organization}"))
-            self.add(position, ORG.postIn, body)
-            self.add(position, ORG.role, role)
-            self.add(person, ORG.holds, position)
-            self.add(holding, RDF.type, GK.PostHolding)
-            self.add(holding, GK.holder, person)
-            self.add(holding, GK.body, body)
-            self.add(holding, GK.role, role)
-            self.add(holding, GK.post, position)
-            self.add(holding, GK.postTitle, Literal(post.title))  # xsd:string by the ontology
+            body = (self.body(post.organization), post.organization)
+            holding, triples = holding_triples(self.m, (person, record.name), post.title, body)
+            for triple in triples:
+                self.g.add(triple)
             if self.x.date:
                 self.add(holding, GK.attestedOn, Literal(self.x.date, datatype=XSD.date))
             self._provenance(holding, post.evidence)
@@ -224,40 +212,85 @@ class ArticleMapper:
         self._provenance(agreement, record.evidence)
 
     def _date(self, agreement: URIRef, signing: URIRef, value: str) -> None:
-        literal, unit = date_literal(value)
-        self.add(agreement, GK.signingDate, literal)
-        self.add(agreement, GK.signingDatePrecision, unit)
-        instant, description = URIRef(f"{signing}/time"), URIRef(f"{signing}/time/description")
-        self.add(signing, TIME.hasTime, instant)
-        self.add(instant, RDF.type, TIME.Instant)
-        self.add(instant, TIME.inDateTime, description)
-        self.add(description, RDF.type, TIME.GeneralDateTimeDescription)
-        self.add(description, TIME.unitType, unit)
-        year, month, day = _date_parts(value)
-        if year:
-            self.add(description, TIME.year, Literal(year, datatype=XSD.gYear))
-        if month:
-            self.add(description, TIME.month, Literal(f"--{month}", datatype=XSD.gMonth))
-        if day:
-            self.add(description, TIME.day, Literal(f"---{day}", datatype=XSD.gDay))
+        for triple in signing_date_triples(agreement, value):
+            self.g.add(triple)
 
     def _period(self, agreement: URIRef, start: str | None, end: str | None) -> None:
-        interval = URIRef(f"{agreement}/period")
-        self.add(agreement, GK.validityPeriod, interval)
-        self.add(interval, RDF.type, TIME.Interval)
-        for value, bound, link in (
-            (start, GK.periodStart, TIME.hasBeginning),
-            (end, GK.periodEnd, TIME.hasEnd),
-        ):
-            if not value:
-                continue
-            literal, _ = date_literal(value)
-            self.add(agreement, bound, literal)
-            instant = URIRef(f"{interval}/{'start' if bound == GK.periodStart else 'end'}")
-            self.add(interval, link, instant)
-            self.add(instant, RDF.type, TIME.Instant)
-            if literal.datatype == XSD.gYear:
-                self.add(instant, TIME.inXSDgYear, literal)
+        for triple in period_triples(agreement, start, end):
+            self.g.add(triple)
+
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def holding_triples(
+    minter: Minter, person: tuple[URIRef, str], title: str, body: tuple[URIRef, str]
+) -> tuple[URIRef, list[Triple]]:
+    """A post holding (its role, post and links), minted from the person's and body's names and the title,
+    so the same holding read in two articles, or curated, is one node."""
+    (person_iri, person_name), (body_iri, body_name) = person, body
+    role, position = minter.role(title), minter.post(title, body_name)
+    holding = minter.holding(person_name, title, body_name)
+    return holding, [
+        (role, RDF.type, GK.Role),
+        (role, SKOS.prefLabel, _vi(title)),
+        (position, RDF.type, GK.Post),
+        (position, RDFS.label, _vi(f"{title}, {body_name}")),
+        (position, ORG.postIn, body_iri),
+        (position, ORG.role, role),
+        (person_iri, ORG.holds, position),
+        (holding, RDF.type, GK.PostHolding),
+        (holding, GK.holder, person_iri),
+        (holding, GK.body, body_iri),
+        (holding, GK.role, role),
+        (holding, GK.post, position),
+        (holding, GK.postTitle, Literal(title)),  # xsd:string by the ontology
+    ]
+
+
+def signing_date_triples(agreement: URIRef, value: str) -> list[Triple]:
+    """An agreement's signing date at its precision, and the OWL-Time description of its signing event."""
+    literal, unit = date_literal(value)
+    signing = URIRef(f"{agreement}/signing")
+    instant, description = URIRef(f"{signing}/time"), URIRef(f"{signing}/time/description")
+    triples: list[Triple] = [
+        (agreement, GK.signingDate, literal),
+        (agreement, GK.signingDatePrecision, unit),
+        (signing, TIME.hasTime, instant),
+        (instant, RDF.type, TIME.Instant),
+        (instant, TIME.inDateTime, description),
+        (description, RDF.type, TIME.GeneralDateTimeDescription),
+        (description, TIME.unitType, unit),
+    ]
+    year, month, day = _date_parts(value)
+    if year:
+        triples.append((description, TIME.year, Literal(year, datatype=XSD.gYear)))
+    if month:
+        triples.append((description, TIME.month, Literal(f"--{month}", datatype=XSD.gMonth)))
+    if day:
+        triples.append((description, TIME.day, Literal(f"---{day}", datatype=XSD.gDay)))
+    return triples
+
+
+def period_triples(agreement: URIRef, start: str | None, end: str | None) -> list[Triple]:
+    """An agreement's validity period: gk:periodStart/End and the OWL-Time interval."""
+    if not (start or end):
+        return []
+    interval = URIRef(f"{agreement}/period")
+    triples: list[Triple] = [(agreement, GK.validityPeriod, interval), (interval, RDF.type, TIME.Interval)]
+    for value, bound, link in (
+        (start, GK.periodStart, TIME.hasBeginning),
+        (end, GK.periodEnd, TIME.hasEnd),
+    ):
+        if not value:
+            continue
+        literal, _ = date_literal(value)
+        triples.append((agreement, bound, literal))
+        instant = URIRef(f"{interval}/{'start' if bound == GK.periodStart else 'end'}")
+        triples += [(interval, link, instant), (instant, RDF.type, TIME.Instant)]
+        if literal.datatype == XSD.gYear:
+            triples.append((instant, TIME.inXSDgYear, literal))
+    return triples
 
 
 def _date_parts(value: str) -> tuple[str | None, str | None, str | None]:

@@ -39,4 +39,9 @@ WHERE {{
 
 def refresh_tenures(store: KnowledgeStore, graph: URIRef) -> None:
     """Recompute the tenures graph ``graph`` from every attestation in the store (one transaction)."""
-    store.update(_TENURES.format(graph=graph.n3()), graphs=[graph])
+    store.update(tenures_update(graph), graphs=[graph])
+
+
+def tenures_update(graph: URIRef) -> str:
+    """The SPARQL Update that recomputes the tenures graph, to run in a larger transaction."""
+    return _TENURES.format(graph=graph.n3())

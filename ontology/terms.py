@@ -35,6 +35,11 @@ class GK(DefinedNamespace):
     """Cooperation agreement — A cooperation agreement (comprehensive, strategic…)."""
     CoordinationProgram: URIRef
     """Coordination programme — A coordination programme or coordination regulation between bodies."""
+    Curation: URIRef
+    """Curation — One entry of a user-kept curation file: adds facts, corrects a signing date or a name,
+    merges, splits or rejects entities; records the curator (prov:wasAttributedTo), the source
+    (dcterms:source), the date (dcterms:date), the entry id (dcterms:identifier) and where in the file
+    it is written."""
     Department: URIRef
     """Department — A unit of another body, such as a provincial department, general department or
     division; not independent on its own."""
@@ -98,6 +103,9 @@ class GK(DefinedNamespace):
     # Object properties
     body: URIRef
     """body — The body in which the post is held; shortcut for gk:post/org:postIn."""
+    curatedBy: URIRef
+    """curated by — The curation entry that added or corrected facts about this subject (in the curated
+    graph); tells curated facts from those extracted from articles (gk:mentionedIn)."""
     evidence: URIRef
     """evidence — Where a fact about this subject is stated (article, sentence, offsets); usable on any
     subject."""
@@ -158,6 +166,10 @@ class GK(DefinedNamespace):
     contentHash: URIRef
     """content hash — The SHA-256 of the article record (id, text, title, URL, date, source) and of the
     extractor version, as \"sha256:…\"; a later build skips an article whose hash is unchanged."""
+    curationAction: URIRef
+    """curation action — What the curation entry does: add, set-date, set-name, merge, split or reject."""
+    curationLocation: URIRef
+    """curation location — The file and line of the curation entry, as \"file:line\"."""
     effectiveDate: URIRef
     """effective date — The day the change takes effect (xsd:date): the original organizations exist
     until the day before."""

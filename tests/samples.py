@@ -4,6 +4,7 @@ A plain module, not conftest.py: test modules import it by name, and pytest's se
 files would shadow one another under that name.
 """
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -83,3 +84,15 @@ def stored_quads(data_dir: Path) -> Counter[str]:
         return Counter(_BLANK.sub("_:b", str(q)) for q in store)
     finally:
         del store  # release the read-only handle before the store is opened for writing again
+
+
+def seeds_with_a_variant_spelling(folder: Path) -> list[str]:
+    """A JSONL of the seed articles and seed-101: seed-001 again, spelling Phạm Tấn Hòa "Phạm Tấn Hoa"."""
+    from govkg.pipeline import example_articles  # here: samples stays light for the tests that need none
+
+    seeds = [json.loads(line) for line in example_articles().read_text(encoding="utf-8").splitlines()]
+    variant = dict(next(s for s in seeds if s["id"] == "seed-001"))
+    variant.update(id="seed-101", text=variant["text"].replace("Phạm Tấn Hòa", "Phạm Tấn Hoa"))
+    path = folder / "articles.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [*seeds, variant]), "utf-8")
+    return [str(path)]

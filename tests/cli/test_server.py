@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,15 +13,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from rdflib import Graph
+from serving import TOKEN, get, http, serve
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from govkg.cli import main
 from govkg.graph.store import KnowledgeStore
 from govkg.queries.library import get_query
-from govkg.server import ServerOptions, make_server
 
-TOKEN = "s3cret-token"
 COUNT_JOIN = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }"  # ~0.5 s on the examples: cannot stream
 
 
@@ -34,17 +32,9 @@ def store(tmp_path_factory):
         yield opened
 
 
-def _serve(store, **options):
-    server = make_server(store, ServerOptions(port=0, log=False, **options))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}"
-
-
 @pytest.fixture(scope="module")
 def url(store):
-    server, base = _serve(store)
+    server, base = serve(store)
     yield base
     server.shutdown()
     server.server_close()
@@ -53,7 +43,7 @@ def url(store):
 @pytest.fixture(scope="module")
 def strict_url(store):
     """Tight limits: a 0.1 s time-out, at most 50 results, 2 KiB bodies."""
-    server, base = _serve(store, timeout=0.1, max_results=50, max_body=2048)
+    server, base = serve(store, timeout=0.1, max_results=50, max_body=2048)
     yield base
     server.shutdown()
     server.server_close()
@@ -63,24 +53,10 @@ def strict_url(store):
 def writable_url(tmp_path):
     assert main(["build", "--examples", "--data-dir", str(tmp_path)]) == 0
     with KnowledgeStore.open(tmp_path / "store") as opened:
-        server, base = _serve(opened, update_token=TOKEN)
+        server, base = serve(opened, update_token=TOKEN)
         yield base
         server.shutdown()
         server.server_close()
-
-
-def http(method, url, body=None, headers=None):
-    """(status, headers, body bytes) — errors included, as a client sees them."""
-    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
-def get(url, query, accept="application/sparql-results+json"):
-    return http("GET", f"{url}/sparql?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
 
 
 def sparql(url, query, fmt=JSON, method=None):

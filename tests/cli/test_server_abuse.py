@@ -14,34 +14,12 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from serving import TOKEN, get, http, serve
 
 from govkg.cli import main
 from govkg.graph.store import KnowledgeStore
-from govkg.server import ServerOptions, make_server
 
 GOOD = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-TOKEN = "s3cret-token"
-
-
-def _serve(store, **options):
-    server = make_server(store, ServerOptions(port=0, log=False, **options))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}"
-
-
-def http(method, url, body=None, headers=None):
-    """(status, headers, body bytes) — errors included, as a client sees them."""
-    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
-def get(url, query, accept="application/sparql-results+json"):
-    return http("GET", f"{url}/sparql?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +28,7 @@ def served(tmp_path_factory):
     directory = tmp_path_factory.mktemp("govkg-abuse")
     assert main(["build", "--examples", "--data-dir", str(directory)]) == 0
     with KnowledgeStore.open(directory / "store", read_only=True) as store:
-        server, base = _serve(store, timeout=5, max_body=4096)
+        server, base = serve(store, timeout=5, max_body=4096)
         host, port = server.server_address[:2]
         yield base, host, port, store
         server.shutdown()
@@ -61,7 +39,7 @@ def served(tmp_path_factory):
 def writable(tmp_path):
     assert main(["build", "--examples", "--data-dir", str(tmp_path)]) == 0
     with KnowledgeStore.open(tmp_path / "store") as store:
-        server, base = _serve(store, update_token=TOKEN, max_body=4096)
+        server, base = serve(store, update_token=TOKEN, max_body=4096)
         yield base, store
         server.shutdown()
         server.server_close()

@@ -94,7 +94,11 @@ def _start_after_end(g):
         (_no_signatory, "gk:signatory", "A signature needs exactly one gk:signatory, a gk:Person."),
         (_untyped_date, "gk:signingDate", "gk:signingDate, when known, is one valid literal typed xsd:date"),
         (_confidence_above_one, "gk:confidence", "an xsd:decimal from 0 to 1"),
-        (_no_provenance, "(gk:mentionedIn | prov:wasDerivedFrom)", "Every fact needs gk:mentionedIn"),
+        (
+            _no_provenance,
+            "(gk:mentionedIn | prov:wasDerivedFrom | gk:curatedBy)",
+            "Every fact needs gk:mentionedIn",
+        ),
         (_start_after_end, "gk:startOffset", "≤ its gk:endOffset"),
     ],
 )
