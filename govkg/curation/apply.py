@@ -675,6 +675,11 @@ def _write(store: KnowledgeStore, world: World, applier: _Applier, report: Apply
         lines = tenures_update(world.minter.tenures_graph()).splitlines()
         prologue = [line for line in lines if line.startswith("PREFIX")]  # Oxigraph: only at the start
         parts.append("\n".join(line for line in lines if not line.startswith("PREFIX")))
-        written = [*report.graphs_changed, world.curated_graph, world.undo_graph, world.minter.tenures_graph()]
+        written = [
+            *report.graphs_changed,
+            world.curated_graph,
+            world.undo_graph,
+            world.minter.tenures_graph(),
+        ]
         graphs = [URIRef(g) for g in dict.fromkeys(map(str, written))]  # the merged view follows them
         store.update("\n".join(prologue) + "\n" + " ;\n".join(parts), graphs=graphs)
