@@ -6,10 +6,12 @@ A header is the leading ``#`` comment block::
     # description: … (continued on lines that start with "#   ")
     # param: body (string): help text
 
-Each query declares its parameters once more, as SPARQL: a ``VALUES`` row of ``UNDEF`` at the top of
-its ``WHERE`` clause, e.g. ``VALUES (?body ?from) { (UNDEF UNDEF) }`` — valid as it stands (no
-filter). Binding validates each value, makes it an RDF term, and puts the term's own serialization
-(quotes and backslashes escaped by rdflib) into that row: a value can never change a query's shape.
+Each query declares its parameters once more, as SPARQL: a ``VALUES`` row of ``UNDEF`` in the group
+its evaluation starts from, e.g. ``VALUES (?body ?from) { (UNDEF UNDEF) }`` — valid as it stands (no
+filter). Oxigraph evaluates a group on its own, so a query whose ``UNION`` branches each start from a
+parameter repeats the block in each branch; every copy is filled. Binding validates each value,
+makes it an RDF term, and puts the term's own serialization (quotes and backslashes escaped by
+rdflib) into that row: a value can never change a query's shape.
 Oxigraph's ``substitutions`` cannot do this, as they apply only to projected variables after the
 filters have run.
 
@@ -107,11 +109,17 @@ class NamedQuery:
         bound = self.bindings(values, resolver)
         if not self.params:
             return self.text
-        match = _VALUES.search(self.text)
-        assert match, "parse_named_query checked the VALUES row"
         columns = [[t.n3() for t in bound[p.name]] if p.name in bound else ["UNDEF"] for p in self.params]
         rows = " ) ( ".join(" ".join(row) for row in itertools.product(*columns))
-        return self.text[: match.start("row")] + rows + self.text[match.end("row") :]
+        declared = [f"?{p.name}" for p in self.params]
+
+        def fill(match: re.Match[str]) -> str:
+            if match["vars"].split() != declared:
+                return match[0]
+            start, end = match.start("row") - match.start(), match.end("row") - match.start()
+            return match[0][:start] + rows + match[0][end:]
+
+        return _VALUES.sub(fill, self.text)
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:
@@ -143,10 +151,11 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         match = _VALUES.search(text)
         declared = match["vars"].split() if match else []
         expected = [f"?{p.name}" for p in params]
-        if declared != expected or match["row"].split() != ["UNDEF"] * len(params):  # type: ignore[index]
+        copies = [m["row"].split() for m in _VALUES.finditer(text) if m["vars"].split() == expected]
+        if declared != expected or any(row != ["UNDEF"] * len(params) for row in copies):
             raise ValueError(
                 f"{name}.rq must bind its parameters with `VALUES ({' '.join(expected)}) "
-                f"{{ ({' '.join(['UNDEF'] * len(params))}) }}` at the top of WHERE"
+                f"{{ ({' '.join(['UNDEF'] * len(params))}) }}` before any other VALUES"
             )
     return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
 

@@ -65,7 +65,9 @@ def test_a_hostile_value_changes_only_its_own_term(query, param):
     benign_value = BENIGN_BY_TYPE.get(param.type, BENIGN)
     benign = query.render({param.name: benign_value}, resolve)
     benign_term = term_of(query, param.name, benign_value).n3()
-    assert benign.count(benign_term) == 1
+    # a query whose branches each start from the parameters repeats their VALUES block (library.py)
+    copies = query.text.count("VALUES (" + " ".join(f"?{p.name}" for p in query.params) + ")")
+    assert copies >= 1 and benign.count(benign_term) == copies
     shape = benign.replace(benign_term, "\u2063TERM\u2063")
     empty = ox.Store()
     for value in HOSTILE:
@@ -75,7 +77,7 @@ def test_a_hostile_value_changes_only_its_own_term(query, param):
             assert param.type in ("date", "integer", "iri") and f"--{param.name}" in str(error)
             continue
         term = term_of(query, param.name, value)
-        assert rendered.replace(term.n3(), "\u2063TERM\u2063", 1) == shape, (param.name, value)
+        assert rendered.replace(term.n3(), "\u2063TERM\u2063", copies) == shape, (param.name, value)
         (row,) = empty.query(f"SELECT ?v {{ VALUES ?v {{ {term.n3()} }} }}")
         assert row["v"].value == str(term)  # the term is the value given, nothing more, nothing less
         if isinstance(term, Literal) and param.type == "string":

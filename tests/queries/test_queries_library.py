@@ -52,6 +52,18 @@ def test_a_query_must_declare_its_values_row():
         parse_named_query("q", "# title: T\n# param: a (string): x\nSELECT ?x { ?x ?p ?a }")
 
 
+def test_every_copy_of_the_values_block_is_filled_and_other_values_are_kept():
+    text = "# title: T\n# param: a (string): x\n"
+    text += "SELECT ?x { { VALUES (?a) { (UNDEF) } VALUES ?k { 1 } ?x ?p ?a }"
+    text += " UNION { VALUES (?a) { (UNDEF) } ?x ?q ?a } }"
+    rendered = parse_named_query("q", text).render({"a": "v"})
+    assert rendered.count('VALUES (?a) { ("v") }') == 2 and "VALUES ?k { 1 }" in rendered
+    with pytest.raises(ValueError, match="VALUES"):
+        parse_named_query(
+            "q", text.replace("{ VALUES (?a) { (UNDEF) } ?x ?q", '{ VALUES (?a) { ("w") } ?x ?q')
+        )
+
+
 def test_unknown_query_lists_the_known():
     with pytest.raises(QueryError, match="who-signed"):
         get_query("who-sign")
