@@ -21,11 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
-import resource
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -35,7 +32,7 @@ from pathlib import Path
 
 import psutil
 
-from benchmarks.common import ROOT, git_commit, peak_mb
+from benchmarks.common import ROOT, cap_memory, git_commit, on_rdflib, on_store, peak_mb, time_workload
 
 CORPUS = ROOT / ".." / "shared" / "corpus" / "bench" / "news.jsonl.gz"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -143,50 +140,24 @@ def worker_params(args: argparse.Namespace) -> dict:
 
 
 def worker_queries(args: argparse.Namespace) -> dict:
-    from benchmarks.store import _time_query, workload
+    from benchmarks.store import workload
 
     items = workload(json.loads(args.params))
-    # a query multiplying rows over the union graph can take all the memory there is (11 GB seen):
-    # fail this process instead of the machine
-    limit = int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * args.memory_fraction)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    cap_memory(args.memory_fraction)
     if args.engine == "rdflib":
         from rdflib import Dataset
 
         dataset = Dataset(default_union=True)
         dataset.parse(args.nq, format="nquads")
-
-        def make(text: str):
-            return lambda: len(list(dataset.query(text)))
+        make = on_rdflib(dataset)
     else:
-        import pyoxigraph
+        from govkg.graph.store import KnowledgeStore
 
-        store = pyoxigraph.Store.read_only(args.store)
-
-        def make(text: str):
-            def run() -> int:
-                solutions = store.query(text, use_default_graph_as_union=True)
-                names = solutions.variables
-                return len([tuple(row[v] for v in names) for row in solutions])
-
-            return run
-
-    def alarm(*_: object) -> None:
-        raise TimeoutError
-
-    signal.signal(signal.SIGALRM, alarm)  # interrupts rdflib's pure-Python evaluation
-    found: dict = {}
-    for label, text in items:
-        signal.alarm(int(args.timeout))
-        try:
-            found[label] = _time_query(make(text), runs=args.runs, budget_s=args.budget, slow_s=args.slow)
-        except TimeoutError:
-            found[label] = {"rows": None, "timeout_s": args.timeout}
-        except (MemoryError, OSError, RuntimeError, ValueError) as error:  # e.g. out of memory in the store
-            found[label] = {"rows": None, "error": f"{type(error).__name__}: {error}"[:200]}
-        finally:
-            signal.alarm(0)
-    return {"queries": found, "peak_rss_mb": peak_mb()}
+        make = on_store(KnowledgeStore.open(Path(args.store), read_only=True))
+    timings = time_workload(
+        items, {"run": make}, timeout=args.timeout, runs=args.runs, budget_s=args.budget, slow_s=args.slow
+    )
+    return {"queries": {label: timing["run"] for label, timing in timings}, "peak_rss_mb": peak_mb()}
 
 
 WORKERS = {

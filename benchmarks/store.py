@@ -28,10 +28,8 @@ import platform
 import queue
 import random
 import re
-import resource
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,7 +39,7 @@ from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 
-from benchmarks.common import ROOT, git_commit, peak_mb
+from benchmarks.common import ROOT, cap_memory, git_commit, on_rdflib, on_store, peak_mb, time_workload
 
 RESULTS = ROOT / "benchmarks" / "results"
 BASE = "https://w3id.org/govkg/id/"
@@ -523,37 +521,6 @@ def workload(params: dict[str, str]) -> list[tuple[str, str]]:
     return [(label, get_query(name).render(values, resolver)) for label, name, values in items]
 
 
-def _percentile(samples: list[float], q: float) -> float:
-    """Nearest-rank percentile (no interpolation): with few samples, a value that was measured."""
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, max(0, int(round(q * len(ordered) + 0.5)) - 1))]
-
-
-def _time_query(run, *, runs: int, budget_s: float, slow_s: float) -> dict:
-    """A warm-up run, then up to ``runs`` timed runs within ``budget_s``; a slow warm-up is all."""
-    start = time.perf_counter()
-    rows = run()
-    first = time.perf_counter() - start
-    samples: list[float] = []
-    if first >= slow_s:
-        samples = [first]
-    else:
-        spent = 0.0
-        while len(samples) < runs and (spent < budget_s or len(samples) < 3):
-            t = time.perf_counter()
-            rows = run()
-            samples.append(time.perf_counter() - t)
-            spent += samples[-1]
-    return {
-        "rows": rows,
-        "runs": len(samples),
-        "warmup_ms": round(first * 1000, 2),
-        "p50_ms": round(_percentile(samples, 0.5) * 1000, 2),
-        "p95_ms": round(_percentile(samples, 0.95) * 1000, 2),
-        "mean_ms": round(statistics.fmean(samples) * 1000, 2),
-    }
-
-
 # -- workers (each in its own subprocess) ------------------------------------------------------------------
 
 
@@ -653,10 +620,7 @@ def _emit(record: dict) -> None:
 def worker_queries(args) -> None:
     """One JSON line per query variant (from ``--start``), so the parent can time out a stuck one."""
     items = workload(json.loads(args.params))[args.start :]
-    loaded: dict = {}
-    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    limit = int(total * args.memory_fraction)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))  # fail this process rather than the machine
+    cap_memory(args.memory_fraction)
     if args.engine == "rdflib":
         from rdflib import Dataset
 
@@ -668,63 +632,28 @@ def worker_queries(args) -> None:
         loaded = {"quads": quads, "seconds": round(seconds, 2), "quads_per_s": round(quads / seconds)}
         loaded["peak_rss_mb"] = peak_mb()
         _emit({"loaded": loaded})
-
-        def runner(text: str):
-            return lambda: len(list(dataset.query(text)))
-
-        paths = {"rdflib": runner}
+        paths = {"rdflib": on_rdflib(dataset)}
     else:
         from govkg.graph.store import KnowledgeStore
 
         store = KnowledgeStore.open(Path(args.store), read_only=True)
 
-        def direct(text: str):
-            def run() -> int:
-                solutions = store.inner.query(text, use_default_graph_as_union=store.union)
-                names = solutions.variables
-                return len([tuple(row[v] for v in names) for row in solutions])
-
-            return run
-
         def through_rdflib(text: str):
             return lambda: len(list(store.query(text)))
 
-        def deduplicated(text: str):
-            def run() -> int:  # the default graph holds each triple once: no union over article graphs
-                solutions = store.inner.query(text)
-                names = solutions.variables
-                return len([tuple(row[v] for v in names) for row in solutions])
-
-            return run
-
-        if args.engine == "oxigraph-dedup":
-            paths = {"pyoxigraph-dedup": deduplicated}
+        if args.engine == "oxigraph-dedup":  # its default graph holds each triple once, no named graphs
+            paths = {"pyoxigraph-dedup": on_store(store)}
         else:
-            paths = {"pyoxigraph": direct, "rdflib-over-oxigraph": through_rdflib}
+            paths = {"pyoxigraph": on_store(store), "rdflib-over-oxigraph": through_rdflib}
         _emit({"loaded": {"quads": len(store), "peak_rss_mb": peak_mb()}})
 
-    def alarm(*_):
-        raise TimeoutError
-
-    signal.signal(signal.SIGALRM, alarm)  # interrupts pure-Python rdflib evaluation; the parent backs it up
-    for label, text in items:
-        record: dict = {"query": label}
-        for path, make in paths.items():
-            if path in args.skip_paths.split(","):
-                continue
-            signal.alarm(int(args.timeout))
-            try:
-                record[path] = _time_query(make(text), runs=args.runs, budget_s=args.budget, slow_s=args.slow)
-            except TimeoutError:
-                record[path] = {"timeout_s": args.timeout}
-            except MemoryError:
-                record[path] = {"error": "MemoryError"}
-            except Exception as error:  # e.g. QueryError when the store runs out of memory mid-query
-                record[path] = {"error": f"{type(error).__name__}: {error}"[:200] or type(error).__name__}
-            finally:
-                signal.alarm(0)
-        record["peak_rss_mb"] = peak_mb()
-        _emit(record)
+    skipped = args.skip_paths.split(",")
+    paths = {path: make for path, make in paths.items() if path not in skipped}
+    timings = time_workload(
+        items, paths, timeout=args.timeout, runs=args.runs, budget_s=args.budget, slow_s=args.slow
+    )
+    for label, timing in timings:
+        _emit({"query": label, **timing, "peak_rss_mb": peak_mb()})
 
 
 # -- the parent: spawn, watch, collect ---------------------------------------------------------------------
