@@ -9,18 +9,24 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 
 from govkg.server import ServerOptions, make_server
 
 TOKEN = "s3cret-token"
 
 
+@contextmanager
 def serve(store, **options):
-    """(server, base URL) of a server over ``store`` running in a daemon thread; shut it down when done."""
+    """(server, base URL) of a server over ``store`` running in a daemon thread, shut down on leaving."""
     server = make_server(store, ServerOptions(port=0, log=False, **options))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}"
+    try:
+        yield server, f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def http(method, url, body=None, headers=None):

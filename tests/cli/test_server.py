@@ -34,29 +34,22 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def url(store):
-    server, base = serve(store)
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serve(store) as (_, base):
+        yield base
 
 
 @pytest.fixture(scope="module")
 def strict_url(store):
     """Tight limits: a 0.1 s time-out, at most 50 results, 2 KiB bodies."""
-    server, base = serve(store, timeout=0.1, max_results=50, max_body=2048)
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serve(store, timeout=0.1, max_results=50, max_body=2048) as (_, base):
+        yield base
 
 
 @pytest.fixture
 def writable_url(tmp_path):
     assert main(["build", "--examples", "--data-dir", str(tmp_path)]) == 0
-    with KnowledgeStore.open(tmp_path / "store") as opened:
-        server, base = serve(opened, update_token=TOKEN)
+    with KnowledgeStore.open(tmp_path / "store") as opened, serve(opened, update_token=TOKEN) as (_, base):
         yield base
-        server.shutdown()
-        server.server_close()
 
 
 def sparql(url, query, fmt=JSON, method=None):

@@ -28,21 +28,17 @@ def served(tmp_path_factory):
     directory = tmp_path_factory.mktemp("govkg-abuse")
     assert main(["build", "--examples", "--data-dir", str(directory)]) == 0
     with KnowledgeStore.open(directory / "store", read_only=True) as store:
-        server, base = serve(store, timeout=5, max_body=4096)
-        host, port = server.server_address[:2]
-        yield base, host, port, store
-        server.shutdown()
-        server.server_close()
+        with serve(store, timeout=5, max_body=4096) as (server, base):
+            host, port = server.server_address[:2]
+            yield base, host, port, store
 
 
 @pytest.fixture
 def writable(tmp_path):
     assert main(["build", "--examples", "--data-dir", str(tmp_path)]) == 0
     with KnowledgeStore.open(tmp_path / "store") as store:
-        server, base = serve(store, update_token=TOKEN, max_body=4096)
-        yield base, store
-        server.shutdown()
-        server.server_close()
+        with serve(store, update_token=TOKEN, max_body=4096) as (_, base):
+            yield base, store
 
 
 def count(base) -> int:
