@@ -38,6 +38,12 @@ VALIDATE_EXIT_CODES = """exit codes:
 """
 
 
+def _base_iri(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
+    )
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
@@ -145,9 +151,7 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes for extraction and validation (default: all cores; 1: none)",
     )
-    p.add_argument(
-        "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
-    )
+    _base_iri(p)
     _common(p)
 
     p = sub.add_parser(
@@ -277,9 +281,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="*.ttl, *.trig, *.jsonld, *.nt or *.nq")
     p.add_argument("--name", help="the graph's name (default: the file's stem)")
-    p.add_argument(
-        "--base-iri", help="base of minted IRIs (default: $GOVKG_BASE or https://w3id.org/govkg/id/)"
-    )
+    _base_iri(p)
     _common(p)
 
     p = sub.add_parser(
