@@ -42,6 +42,7 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 
 from govkg.errors import QueryError, StoreError
+from govkg.graph.store import replacing
 from govkg.ontology import ONTOLOGY_IRI, ONTOLOGY_PATH
 
 WriteMethod = Literal["gsp", "update"]
@@ -143,14 +144,7 @@ class RemoteStore:
             for iri, graph in graphs.items():
                 self._gsp(iri, graph)
         else:
-            parts = []
-            for iri, graph in graphs.items():
-                parts.append(f"DROP SILENT GRAPH {iri.n3()}")
-                if len(graph):
-                    lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-                    # INSERT … WHERE {}, not INSERT DATA: Virtuoso refuses blank nodes in INSERT DATA
-                    parts.append(f"INSERT {{ GRAPH {iri.n3()} {{\n{lines}\n}} }} WHERE {{}}")
-            self.update(" ;\n".join(parts))
+            self.update(" ;\n".join(replacing(graphs, insert_data=False)))
         self.__dict__.pop("_snapshot", None)
         return sum(len(graph) for graph in graphs.values())
 

@@ -123,13 +123,11 @@ class KnowledgeStore:
         The merged view changes in the same transaction: the old graphs' triples no other graph states
         leave it, the new graphs' triples join it.
         """
-        parts = [withdraw(graphs)]
-        for iri, graph in graphs.items():
-            parts.append(f"DROP SILENT GRAPH {iri.n3()}")
-            if len(graph):
-                lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-                parts.append(f"INSERT DATA {{ GRAPH {iri.n3()} {{\n{lines}\n}} }}")
-        parts.append(publish(iri for iri, graph in graphs.items() if len(graph)))
+        parts = [
+            withdraw(graphs),
+            *replacing(graphs),
+            publish(iri for iri, graph in graphs.items() if len(graph)),
+        ]
         self._write(" ;\n".join(p for p in parts if p))
         return sum(len(graph) for graph in graphs.values())
 
@@ -236,6 +234,20 @@ def take_writer_lock(path: Path) -> int:
 UNSTATED = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"
 RESYNC = f"""{UNSTATED} ;
 INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }} }}"""
+
+
+def replacing(graphs: Mapping[URIRef, Graph], *, insert_data: bool = True) -> list[str]:
+    """The update steps that make each named graph hold exactly the given triples (an empty one is
+    dropped). ``insert_data=False`` writes ``INSERT … WHERE {}``: Virtuoso refuses blank nodes in
+    ``INSERT DATA``."""
+    parts = []
+    for iri, graph in graphs.items():
+        parts.append(f"DROP SILENT GRAPH {iri.n3()}")
+        if len(graph):
+            lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+            block = f"{{ GRAPH {iri.n3()} {{\n{lines}\n}} }}"
+            parts.append(f"INSERT DATA {block}" if insert_data else f"INSERT {block} WHERE {{}}")
+    return parts
 
 
 def withdraw(graphs: Iterable[URIRef]) -> str:
