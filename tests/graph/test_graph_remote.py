@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import XSD, Graph, Literal
 from rdflib.compare import isomorphic
-from samples import BASE, DEV_CORPUS
+from samples import BASE, DEV_CORPUS, REPRESENTATIVE, normalized_rows
 
 from govkg.cli import main
 from govkg.errors import StoreError
@@ -127,9 +127,6 @@ def test_golden_named_query_results_hold_on_the_remote_store(remote):
     assert ran >= 12
 
 
-REPRESENTATIVE = {"person": "Phạm Tấn Hòa", "body": "Long An", "other": "Hậu Giang", "date": "2024-01-15"}
-
-
 @pytest.mark.parametrize("name", sorted(q.name for q in list_queries()))
 def test_each_named_query_answers_as_on_the_embedded_store(remote, dev_store, name):
     golden = _golden()
@@ -138,15 +135,7 @@ def test_each_named_query_answers_as_on_the_embedded_store(remote, dev_store, na
         text = query.render(params, golden.resolve)
         here, there = dev_store.query(text), remote.query(text)
         assert [str(v) for v in there.vars] == [str(v) for v in here.vars]
-        assert _normalized(there) == _normalized(here), params
-
-
-def _normalized(result):
-    """Rows as sorted tuples; GROUP_CONCAT lists (" · " or " ") come in no set order, so as sorted words."""
-    return sorted(
-        tuple("" if row[v] is None else " ".join(sorted(str(row[v]).split())) for v in result.vars)
-        for row in result
-    )
+        assert normalized_rows(there) == normalized_rows(here), params
 
 
 def test_store_methods_match_the_embedded_store(remote, dev_store):
@@ -291,4 +280,4 @@ def test_virtuoso_answers_named_queries_as_the_embedded_store(virtuoso, dev_stor
     with RemoteStore.connect(virtuoso, base_iri=BASE) as store:
         for values in ({}, params):
             text = query.render(values, golden.resolve)
-            assert _normalized(store.query(text)) == _normalized(dev_store.query(text)), values
+            assert normalized_rows(store.query(text)) == normalized_rows(dev_store.query(text)), values
