@@ -114,7 +114,8 @@ def worker_load(args: argparse.Namespace) -> dict:
 
 
 def worker_params(args: argparse.Namespace) -> dict:
-    """Entity parameters from the real graph: the busiest signer and person, a province, a ministry."""
+    """Entity parameters from the real graph: the most mentioned person, the busiest signer, a province,
+    a ministry."""
     from govkg.graph.store import KnowledgeStore
 
     gk = "https://w3id.org/govkg/ontology#"
@@ -128,6 +129,10 @@ def worker_params(args: argparse.Namespace) -> dict:
             f"SELECT ?p (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?p a <{gk}Person> }} }} "
             "GROUP BY ?p ORDER BY DESC(?n) LIMIT 1"
         )
+        signer = top(
+            f"SELECT ?p (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a <{gk}signature>/<{gk}signatory> ?p }} "
+            "GROUP BY ?p ORDER BY DESC(?n) LIMIT 1"
+        )
         province = top(
             f"SELECT ?b (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?b <{gk}province> ?p }} }} "
             "GROUP BY ?b ORDER BY DESC(?n) LIMIT 1"
@@ -136,7 +141,13 @@ def worker_params(args: argparse.Namespace) -> dict:
             f"SELECT ?b (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?b a <{gk}Ministry> }} }} "
             "GROUP BY ?b ORDER BY DESC(?n) LIMIT 1"
         )
-    return {"person": person, "province": province, "present": province, "ministry": ministry}
+    return {
+        "person": person,
+        "signer": signer,
+        "province": province,
+        "present": province,
+        "ministry": ministry,
+    }
 
 
 def worker_queries(args: argparse.Namespace) -> dict:

@@ -495,11 +495,12 @@ def workload(params: dict[str, str]) -> list[tuple[str, str]]:
         return [URIRef(value)]
 
     person, province = params["person"], params["province"]
+    signer = params.get("signer", person)  # the synthetic graph's busy person is a busy signer too
     year = {"from": "2022-01-01", "to": "2022-12-31"}
     items = [
         ("who-signed", "who-signed", {}),
         ("who-signed --body <province>", "who-signed", {"body": province}),
-        ("who-signed --person <busy signer>", "who-signed", {"person": person}),
+        ("who-signed --person <busy signer>", "who-signed", {"person": signer}),
         ("who-signed --from/--to 2022", "who-signed", year),
         ("agreements-of --body <merged-into province>", "agreements-of", {"body": params["present"]}),
         (
@@ -510,7 +511,7 @@ def workload(params: dict[str, str]) -> list[tuple[str, str]]:
         ("officials-of --body <province>", "officials-of", {"body": province}),
         ("posts-of-person --person", "posts-of-person", {"person": person}),
         ("post-on-date --date --body <province>", "post-on-date", {"date": "2022-06-30", "body": province}),
-        ("co-signatories --person", "co-signatories", {"person": person}),
+        ("co-signatories --person <busy signer>", "co-signatories", {"person": signer}),
         ("most-active-signers", "most-active-signers", {}),
         ("most-active-signers --from/--to 2022", "most-active-signers", year),
         ("timeline --body <province>", "timeline", {"body": province}),

@@ -99,14 +99,23 @@ def seeds_with_a_variant_spelling(folder: Path) -> list[str]:
 
 
 # parameters that the dev graph answers for every named query that takes them
-REPRESENTATIVE = {"person": "Phạm Đức Long", "body": "Long An", "other": "Hậu Giang", "date": "2024-01-15"}
+REPRESENTATIVE = {
+    "person": "Phạm Đức Long",
+    "body": "Long An",
+    "other": "Hậu Giang",
+    "date": "2024-01-15",
+    "from": "2022-01-01",
+    "to": "2022-12-31",
+    "kind": "MemorandumOfUnderstanding",
+}
 _LIST_SEPARATORS = re.compile(r"[\s,·|]+")
 
 
 def normalized_rows(result) -> list[tuple[str, ...]]:
     """A query's rows as sorted tuples, "" for unbound; a GROUP_CONCAT list (" · ", " ", ", " or " | ")
     comes in no set order, so each cell becomes its sorted words."""
-    return sorted(
-        tuple("" if row[v] is None else " ".join(sorted(_LIST_SEPARATORS.split(str(row[v])))) for v in result.vars)
-        for row in result
-    )
+
+    def cell(value) -> str:
+        return "" if value is None else " ".join(sorted(_LIST_SEPARATORS.split(str(value))))
+
+    return sorted(tuple(cell(row[v]) for v in result.vars) for row in result)

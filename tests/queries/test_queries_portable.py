@@ -30,10 +30,14 @@ def rdflib_dataset(dev_store):
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
 def test_rdflib_answers_each_named_query_as_the_embedded_store(rdflib_dataset, dev_store, query):
-    """Without parameters, with each representative one, and with all of them together."""
+    """Without parameters, with each representative one, with all of them together, and with a period
+    nothing falls in (rdflib's engine once failed on the empty aggregates of most-active-signers)."""
     params = {p.name: REPRESENTATIVE[p.name] for p in query.params if p.name in REPRESENTATIVE}
+    variations = [{}, *({name: value} for name, value in params.items()), params]
+    if {"from", "to"} <= params.keys():
+        variations.append({"from": "1990-01-01", "to": "1990-12-31"})
     answered = 0
-    for values in ({}, *({name: value} for name, value in params.items()), params):
+    for values in variations:
         text = query.render(values, resolve)
         here = normalized_rows(dev_store.query(text))
         assert normalized_rows(rdflib_dataset.query(text)) == here, values
