@@ -99,7 +99,7 @@ def seeds_with_a_variant_spelling(folder: Path) -> list[str]:
 
 
 # parameters that the dev graph answers for every named query that takes them
-REPRESENTATIVE = {
+_REPRESENTATIVE = {
     "person": "Phạm Đức Long",
     "body": "Long An",
     "other": "Hậu Giang",
@@ -109,6 +109,11 @@ REPRESENTATIVE = {
     "kind": "MemorandumOfUnderstanding",
 }
 _LIST_SEPARATORS = re.compile(r"[\s,·|]+")
+
+
+def representative_params(query) -> dict[str, str]:
+    """A representative value (see _REPRESENTATIVE) for each parameter of the named query that has one."""
+    return {p.name: _REPRESENTATIVE[p.name] for p in query.params if p.name in _REPRESENTATIVE}
 
 
 def normalized_rows(result) -> list[tuple[str, ...]]:

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import XSD, Graph, Literal
 from rdflib.compare import isomorphic
-from samples import BASE, DEV_CORPUS, REPRESENTATIVE, normalized_rows
+from samples import BASE, DEV_CORPUS, normalized_rows, representative_params
 
 from govkg.cli import main
 from govkg.errors import StoreError
@@ -131,7 +131,7 @@ def test_golden_named_query_results_hold_on_the_remote_store(remote):
 def test_each_named_query_answers_as_on_the_embedded_store(remote, dev_store, name):
     golden = _golden()
     query = next(q for q in list_queries() if q.name == name)
-    for params in ({}, {p.name: REPRESENTATIVE[p.name] for p in query.params if p.name in REPRESENTATIVE}):
+    for params in ({}, representative_params(query)):
         text = query.render(params, golden.resolve)
         here, there = dev_store.query(text), remote.query(text)
         assert [str(v) for v in there.vars] == [str(v) for v in here.vars]
@@ -278,7 +278,7 @@ def test_virtuoso_answers_named_queries_as_the_embedded_store(virtuoso, dev_stor
     assert main(["build", *dev_inputs(), "--endpoint", virtuoso, "--base-iri", BASE]) == 0
     golden = _golden()
     query = next(q for q in list_queries() if q.name == name)
-    params = {p.name: REPRESENTATIVE[p.name] for p in query.params if p.name in REPRESENTATIVE}
+    params = representative_params(query)
     with RemoteStore.connect(virtuoso, base_iri=BASE) as store:
         for values in ({}, params):
             text = query.render(values, golden.resolve)

@@ -9,7 +9,7 @@ import io
 
 import pytest
 from rdflib import Dataset
-from samples import REPRESENTATIVE, normalized_rows
+from samples import normalized_rows, representative_params
 from test_queries_golden import resolve
 
 from govkg.graph.export import export
@@ -32,7 +32,7 @@ def rdflib_dataset(dev_store):
 def test_rdflib_answers_each_named_query_as_the_embedded_store(rdflib_dataset, dev_store, query):
     """Without parameters, with each representative one, with all of them together, and with a period
     nothing falls in (rdflib's engine once failed on the empty aggregates of most-active-signers)."""
-    params = {p.name: REPRESENTATIVE[p.name] for p in query.params if p.name in REPRESENTATIVE}
+    params = representative_params(query)
     variations = [{}, *({name: value} for name, value in params.items()), params]
     if {"from", "to"} <= params.keys():
         variations.append({"from": "1990-01-01", "to": "1990-12-31"})
