@@ -32,7 +32,16 @@ from pathlib import Path
 
 import psutil
 
-from benchmarks.common import ROOT, cap_memory, git_commit, on_rdflib, on_store, peak_mb, time_workload
+from benchmarks.common import (
+    ROOT,
+    add_timing_options,
+    cap_memory,
+    git_commit,
+    on_rdflib,
+    on_store,
+    peak_mb,
+    time_workload,
+)
 
 CORPUS = ROOT / ".." / "shared" / "corpus" / "bench" / "news.jsonl.gz"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -201,13 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--sample", type=int, default=4000, help="articles in the extraction sample")
     parser.add_argument("--every", type=int, default=9, help="take every k-th article for the sample")
-    parser.add_argument("--runs", type=int, default=20, help="timed runs per query (after one warm-up)")
-    parser.add_argument("--budget", type=float, default=5, help="seconds of timed runs per query")
-    parser.add_argument("--slow", type=float, default=3, help="a warm-up this slow (s) is the only sample")
-    parser.add_argument("--timeout", type=float, default=30, help="seconds before a query is given up")
-    parser.add_argument(
-        "--memory-fraction", type=float, default=0.25, help="address-space cap of a query process (of RAM)"
-    )
+    add_timing_options(parser, runs=20, timeout=30, memory_fraction=0.25)
     parser.add_argument("--tmp", default="/tmp", help="where the store and its export go (removed after)")
     parser.add_argument("--out", default=str(RESULTS))
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)

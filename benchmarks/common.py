@@ -38,6 +38,20 @@ def git_commit() -> str | None:
 Run = Callable[[], int]  # runs one query once, returns its row count
 
 
+def add_timing_options(parser, *, runs: int, timeout: float, memory_fraction: float) -> None:
+    """The options of ``time_workload`` and ``cap_memory``, for each benchmark that times named queries."""
+    parser.add_argument("--runs", type=int, default=runs, help="timed runs per query (after one warm-up)")
+    parser.add_argument("--budget", type=float, default=5, help="seconds of timed runs per query and path")
+    parser.add_argument("--slow", type=float, default=3, help="a warm-up this slow (s) is the only sample")
+    parser.add_argument("--timeout", type=float, default=timeout, help="seconds before a query is given up")
+    parser.add_argument(
+        "--memory-fraction",
+        type=float,
+        default=memory_fraction,
+        help="address-space cap of each query process, as a fraction of RAM",
+    )
+
+
 def cap_memory(fraction: float) -> None:
     """Cap this process's address space at ``fraction`` of RAM: a query that multiplies rows without
     bound (11 GB seen) then fails this process instead of the machine."""

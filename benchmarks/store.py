@@ -39,7 +39,16 @@ from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 
-from benchmarks.common import ROOT, cap_memory, git_commit, on_rdflib, on_store, peak_mb, time_workload
+from benchmarks.common import (
+    ROOT,
+    add_timing_options,
+    cap_memory,
+    git_commit,
+    on_rdflib,
+    on_store,
+    peak_mb,
+    time_workload,
+)
 
 RESULTS = ROOT / "benchmarks" / "results"
 BASE = "https://w3id.org/govkg/id/"
@@ -773,18 +782,9 @@ def main(argv: list[str] | None = None) -> int:
         "--rdflib-max-load-s", type=float, default=90, help="stop the rdflib ladder after a load this slow"
     )
     parser.add_argument("--tx-articles", type=int, default=2000, help="articles written by replace_graphs")
-    parser.add_argument("--runs", type=int, default=10, help="timed runs per query (after one warm-up)")
-    parser.add_argument("--budget", type=float, default=5, help="seconds of timed runs per query and path")
-    parser.add_argument("--slow", type=float, default=3, help="a warm-up this slow (s) is the only sample")
-    parser.add_argument("--timeout", type=float, default=20, help="seconds before a query is given up")
+    add_timing_options(parser, runs=10, timeout=20, memory_fraction=0.08)
     parser.add_argument(
-        "--rdflib-timeout", type=float, default=20, help="the same, for rdflib's memory store"
-    )
-    parser.add_argument(
-        "--memory-fraction",
-        type=float,
-        default=0.08,
-        help="address-space cap of each query process, as a fraction of RAM",
+        "--rdflib-timeout", type=float, default=20, help="the same as --timeout, for rdflib's memory store"
     )
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--tmp", default="/tmp", help="where the N-Quads files and stores go (removed after)")
