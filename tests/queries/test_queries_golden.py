@@ -261,6 +261,10 @@ def test_most_active_signers_ranks_and_limits(minter):
         ("Nguyễn Mạnh Hùng", 1),
         ("Trần Văn Cần", 1),
     ]
+    # a month counts when the period touches it, at either end; a year likewise
+    assert top(**{"from": "2022-05-31", "to": "2022-06-30"}) == top(**{"to": "2022-04-30"})
+    assert top(**{"to": "2022-04-30"}) == [("Nguyễn Mạnh Hùng", 1), ("Trần Văn Cần", 1)]
+    assert top(**{"from": "2022-06-01", "to": "2023-01-01"}) == [("Lê Văn A", 1), ("Nguyễn Mạnh Hùng", 1)]
 
 
 def test_bodies_without_agreements(dev_store):
