@@ -265,10 +265,10 @@ def test_virtuoso_builds_and_exports_the_same_graph(virtuoso, dev_store):
 
 # Virtuoso 7.2.5 (Debian) answers these as the embedded store does. The others hit its limits: an
 # internal compiler error (agreements-between), time-outs on nested aggregates over property paths
-# (who-signed, post-on-date, posts-of-person, timeline, most-active-signers), GROUP_CONCAT mangling
-# UTF-8 (facts-with-sources, articles-mentioning), a different reading of an OPTIONAL (officials-of), and
-# a MINUS whose right side nests a group with VALUES (bodies-without-agreements: 117 bodies left of 132
-# where the same MINUS without the nested group leaves 94; the whole query times out).
+# (who-signed, post-on-date, posts-of-person, timeline), GROUP_CONCAT mangling UTF-8
+# (facts-with-sources, articles-mentioning), a different reading of an OPTIONAL (officials-of; in
+# most-active-signers the bodies signed for come back empty), and a MINUS whose right side nests groups
+# with VALUES (bodies-without-agreements leaves 23 bodies too many on the dev graph).
 VIRTUOSO_SAME = ("agreements-of", "co-signatories")
 
 
