@@ -511,6 +511,8 @@ def workload(params: dict[str, str]) -> list[tuple[str, str]]:
         ("who-signed --body <province>", "who-signed", {"body": province}),
         ("who-signed --person <busy signer>", "who-signed", {"person": signer}),
         ("who-signed --from/--to 2022", "who-signed", year),
+        ("who-signed --limit 100 (first page)", "who-signed", {"limit": "100"}),
+        ("who-signed --from/--to 2022 --limit 100", "who-signed", {**year, "limit": "100"}),
         ("agreements-of --body <merged-into province>", "agreements-of", {"body": params["present"]}),
         (
             "agreements-between <province> <ministry>",

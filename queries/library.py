@@ -15,6 +15,11 @@ rdflib) into that row: a value can never change a query's shape.
 Oxigraph's ``substitutions`` cannot do this, as they apply only to projected variables after the
 filters have run.
 
+Parameters of type ``page`` (``limit`` and ``offset``, whole numbers) cut a long answer into pages.
+They are not in the ``VALUES`` row, as SPARQL cannot take a ``LIMIT`` from a variable: the query
+marks the sub-select to cut with a comment line ``# page: ORDER BY <keys>``, which becomes
+``ORDER BY <keys> LIMIT n OFFSET k`` when ``--limit`` is given (0, the default, is everything).
+
 Parameters of type ``person`` or ``body`` name an entity: a ``Resolver`` (the name search of
 ``govkg.queries.names``) turns the user's words into the IRIs they mean, and each IRI becomes a row
 of the ``VALUES`` block (one row per combination), so "Long An" can stand for a province and
@@ -36,10 +41,13 @@ from rdflib.term import Identifier
 from govkg.errors import QueryError
 
 _VALUES = re.compile(r"VALUES\s*\((?P<vars>[^)]*)\)\s*\{\s*\((?P<row>[^)]*)\)\s*\}")
+_PAGE = re.compile(r"^(?P<indent>[ \t]*)# page: (?P<order>ORDER BY [^\n]+?)[ \t]*$", re.MULTILINE)
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?:,\s*default\s+(?P<default>[^)]*))?\)\s*:\s*(?P<help>.*)$"
 )
-TYPES = ("string", "date", "integer", "iri", "person", "body")
+TYPES = ("string", "date", "integer", "iri", "person", "body", "page")
+PAGE_NAMES = ("limit", "offset")
+MAX_PAGE = 10**9
 ENTITY_TYPES = ("person", "body")
 # (the words a user gave, "person" or "body") → the IRIs they name; raises QueryError when none or ambiguous
 Resolver = Callable[[str, str], list[URIRef]]
@@ -68,11 +76,14 @@ class Param:
                 return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
             except ValueError:
                 raise QueryError(f"--{self.name} must be a date YYYY-MM-DD, not {value!r}") from None
-        if self.type == "integer":
+        if self.type in ("integer", "page"):
             try:
-                return Literal(int(value))
+                number = int(value)
             except ValueError:
                 raise QueryError(f"--{self.name} must be a whole number, not {value!r}") from None
+            if self.type == "page" and not 0 <= number <= MAX_PAGE:
+                raise QueryError(f"--{self.name} must be 0 to {MAX_PAGE:,}, not {value!r}")
+            return Literal(number)
         if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", value, re.I):
             raise QueryError(f"--{self.name} must be an absolute IRI, not {value!r}")
         return URIRef(value)
@@ -107,11 +118,13 @@ class NamedQuery:
     def render(self, values: dict[str, str], resolver: Resolver | None = None) -> str:
         """The query text with the parameters' VALUES rows filled in with validated RDF terms."""
         bound = self.bindings(values, resolver)
-        if not self.params:
-            return self.text
-        columns = [[t.n3() for t in bound[p.name]] if p.name in bound else ["UNDEF"] for p in self.params]
+        text = self._paged(bound)
+        values_params = [p for p in self.params if p.type != "page"]
+        if not values_params:
+            return text
+        columns = [[t.n3() for t in bound[p.name]] if p.name in bound else ["UNDEF"] for p in values_params]
         rows = " ) ( ".join(" ".join(row) for row in itertools.product(*columns))
-        declared = [f"?{p.name}" for p in self.params]
+        declared = [f"?{p.name}" for p in values_params]
 
         def fill(match: re.Match[str]) -> str:
             if match["vars"].split() != declared:
@@ -119,7 +132,15 @@ class NamedQuery:
             start, end = match.start("row") - match.start(), match.end("row") - match.start()
             return match[0][:start] + rows + match[0][end:]
 
-        return _VALUES.sub(fill, self.text)
+        return _VALUES.sub(fill, text)
+
+    def _paged(self, bound: dict[str, list[Identifier]]) -> str:
+        """The text with its ``# page:`` line made an ORDER BY … LIMIT … OFFSET when --limit is given."""
+        limit = int(bound["limit"][0]) if "limit" in bound else 0
+        if not limit:
+            return self.text
+        offset = int(bound["offset"][0]) if "offset" in bound else 0
+        return _PAGE.sub(lambda m: f"{m['indent']}{m['order']} LIMIT {limit} OFFSET {offset}", self.text)
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:
@@ -139,6 +160,8 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
                     raise ValueError(
                         f"{name}.rq: bad param line {value!r}; write `name (type): help`, type in {TYPES}"
                     )
+                if found["type"] == "page" and found["name"] not in PAGE_NAMES:
+                    raise ValueError(f"{name}.rq: only {' and '.join(PAGE_NAMES)} are of type page")
                 params.append(Param(found["name"], found["type"], found["help"].strip(), found["default"]))
                 key = None
             else:
@@ -147,16 +170,19 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             meta[key] += " " + body.strip()
     if "title" not in meta:
         raise ValueError(f"{name}.rq has no '# title:' header")
-    if params:
+    values_params = [p for p in params if p.type != "page"]
+    if values_params:
         match = _VALUES.search(text)
         declared = match["vars"].split() if match else []
-        expected = [f"?{p.name}" for p in params]
+        expected = [f"?{p.name}" for p in values_params]
         copies = [m["row"].split() for m in _VALUES.finditer(text) if m["vars"].split() == expected]
-        if declared != expected or any(row != ["UNDEF"] * len(params) for row in copies):
+        if declared != expected or any(row != ["UNDEF"] * len(expected) for row in copies):
             raise ValueError(
                 f"{name}.rq must bind its parameters with `VALUES ({' '.join(expected)}) "
-                f"{{ ({' '.join(['UNDEF'] * len(params))}) }}` before any other VALUES"
+                f"{{ ({' '.join(['UNDEF'] * len(expected))}) }}` before any other VALUES"
             )
+    if any(p.type == "page" for p in params) and len(_PAGE.findall(text)) != 1:
+        raise ValueError(f"{name}.rq: --limit needs one line `# page: ORDER BY <keys>` where to cut")
     return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
 
 

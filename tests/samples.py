@@ -107,6 +107,8 @@ _REPRESENTATIVE = {
     "from": "2022-01-01",
     "to": "2022-12-31",
     "kind": "MemorandumOfUnderstanding",
+    "limit": "3",
+    "offset": "1",
 }
 _LIST_SEPARATORS = re.compile(r"[\s,·|]+")
 

@@ -80,6 +80,24 @@ def test_who_signed(dev_store):
     assert rows(dev_store, "who-signed", "signatory", body="Hậu Giang", kind="CooperationAgreement") == []
 
 
+@pytest.mark.parametrize(
+    ("params", "size"), [({}, 3), ({"body": "Long An"}, 1), ({"from": "2017-01-01"}, 2)], ids=str
+)
+def test_who_signed_pages_add_up_to_the_whole_answer(dev_store, params, size):
+    """--limit/--offset: each agreement on exactly one page, with all its rows, pages in date order."""
+    cols = ("agreement", "date", "title", "signatory", "signedFor", "parties", "articles")
+    whole = rows(dev_store, "who-signed", *cols, **params)
+    pages, offset = [], 0
+    while page := rows(dev_store, "who-signed", *cols, **params, limit=str(size), offset=str(offset)):
+        assert len({r[0] for r in page}) == min(size, len({r[0] for r in whole}) - offset)
+        pages.append(page)
+        offset += size
+    agreements = [r[0] for page in pages for r in dict.fromkeys(page)]
+    assert sorted(r for page in pages for r in page) == sorted(whole) and len(pages) > 1
+    order = [min(r[1] or "" for r in whole if r[0] == a) for a in dict.fromkeys(agreements)]
+    assert order == sorted(order)  # by each agreement's first date, the undated first
+
+
 def test_agreements_between(dev_store):
     cols = ("date", "type", "title", "party", "otherParty", "signatories", "articles")
     expected = [("2022-05-05", "Memorandum of understanding", MOU, MIC, UBND_HG, None, "seed-004")]

@@ -57,7 +57,8 @@ def term_of(query, name, value):
     return query.bindings({name: value}, resolve)[name][0]
 
 
-PARAMS = [(query, param) for query in list_queries() for param in query.params]
+PARAMS = [(query, param) for query in list_queries() for param in query.params if param.type != "page"]
+PAGES = [(query, param) for query in list_queries() for param in query.params if param.type == "page"]
 
 
 @pytest.mark.parametrize(("query", "param"), PARAMS, ids=[f"{q.name}--{p.name}" for q, p in PARAMS])
@@ -66,7 +67,8 @@ def test_a_hostile_value_changes_only_its_own_term(query, param):
     benign = query.render({param.name: benign_value}, resolve)
     benign_term = term_of(query, param.name, benign_value).n3()
     # a query whose branches each start from the parameters repeats their VALUES block (library.py)
-    copies = query.text.count("VALUES (" + " ".join(f"?{p.name}" for p in query.params) + ")")
+    row = " ".join(f"?{p.name}" for p in query.params if p.type != "page")
+    copies = query.text.count(f"VALUES ({row})")
     assert copies >= 1 and benign.count(benign_term) == copies
     shape = benign.replace(benign_term, "\u2063TERM\u2063")
     empty = ox.Store()
@@ -85,6 +87,17 @@ def test_a_hostile_value_changes_only_its_own_term(query, param):
         if isinstance(term, URIRef):
             assert row["v"].value.startswith("https://w3id.org/govkg/id/")
         assert list(empty.query(rendered)) == []  # the whole query still parses, as a query
+
+
+@pytest.mark.parametrize(("query", "param"), PAGES, ids=[f"{q.name}--{p.name}" for q, p in PAGES])
+def test_a_page_is_a_number_or_refused(query, param):
+    """--limit and --offset go into LIMIT … OFFSET … as numbers (SPARQL takes no variable there)."""
+    rendered = query.render({"limit": "7", param.name: "7"})
+    assert "LIMIT 7 OFFSET 7" in rendered if param.name == "offset" else "LIMIT 7 OFFSET 0" in rendered
+    assert list(ox.Store().query(rendered)) == []
+    for value in [*HOSTILE, "-1", "1e3", "7 OFFSET 0", str(10**9 + 1)]:
+        with pytest.raises(QueryError, match=f"--{param.name}"):
+            query.render({"limit": "7", param.name: value})
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +136,7 @@ CLI_PARAMS = [
     ("articles-mentioning", "person"),  # person, through the name index
     ("who-signed", "from"),  # date
     ("most-active-signers", "limit"),  # integer
+    ("who-signed", "limit"),  # page
 ]
 
 
