@@ -118,6 +118,22 @@ def representative_params(query) -> dict[str, str]:
     return {p.name: _REPRESENTATIVE[p.name] for p in query.params if p.name in _REPRESENTATIVE}
 
 
+def rdflib_copy(store):
+    """The store's quads (its N-Quads export) in rdflib's memory store, whose default graph is the union
+    of the named graphs, as the embedded store's is: queried with rdflib's own SPARQL engine."""
+    import io
+
+    from rdflib import Dataset
+
+    from govkg.graph.export import export
+
+    buffer = io.BytesIO()
+    export(store, buffer, "nq")
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=buffer.getvalue(), format="nquads")
+    return dataset
+
+
 def normalized_rows(result) -> list[tuple[str, ...]]:
     """A query's rows as sorted tuples, "" for unbound; a GROUP_CONCAT list (" · ", " ", ", " or " | ")
     comes in no set order, so each cell becomes its sorted words."""

@@ -5,7 +5,7 @@ canonical names, as the name index of ``govkg.queries.names`` would return them.
 """
 
 import pytest
-from samples import make_extraction
+from samples import make_extraction, rdflib_copy
 
 from govkg.graph.identity import Minter
 from govkg.queries.library import get_query, list_queries
@@ -268,7 +268,7 @@ def test_most_active_signers_ranks_and_limits(minter):
         agreement.signatories[:] = [Signatory(p, b, agreement.evidence) for p, b in signers]
         store.replace_graph(minter.article_graph(f"r{number}"), extraction_to_graph(extraction, minter))
 
-    copy = _rdflib_copy(store)  # rdflib's engine has no YEAR for a month or a year: same answers
+    copy = rdflib_copy(store)  # rdflib's engine has no YEAR for a month or a year: same answers
 
     def top(**params):
         text = get_query("most-active-signers").render(params)
@@ -287,21 +287,6 @@ def test_most_active_signers_ranks_and_limits(minter):
     assert top(**{"from": "2022-05-31", "to": "2022-06-30"}) == top(**{"to": "2022-04-30"})
     assert top(**{"to": "2022-04-30"}) == [("Nguyễn Mạnh Hùng", 1), ("Trần Văn Cần", 1)]
     assert top(**{"from": "2022-06-01", "to": "2023-01-01"}) == [("Lê Văn A", 1), ("Nguyễn Mạnh Hùng", 1)]
-
-
-def _rdflib_copy(store):
-    """The store's quads in rdflib's memory store, queried with rdflib's own SPARQL engine."""
-    import io
-
-    from rdflib import Dataset
-
-    from govkg.graph.export import export
-
-    buffer = io.BytesIO()
-    export(store, buffer, "nq")
-    dataset = Dataset(default_union=True)
-    dataset.parse(data=buffer.getvalue(), format="nquads")
-    return dataset
 
 
 def test_bodies_without_agreements(dev_store):

@@ -5,14 +5,10 @@ may not lean on what one engine forgives. rdflib reads the N-Quads export of the
 Dataset whose default graph is the union of the named graphs, as the embedded store's is.
 """
 
-import io
-
 import pytest
-from rdflib import Dataset
-from samples import normalized_rows, representative_params
+from samples import normalized_rows, rdflib_copy, representative_params
 from test_queries_golden import resolve
 
-from govkg.graph.export import export
 from govkg.queries.library import list_queries
 
 # rdflib's Dataset(default_union=True) internals warn on every triples() call; not ours to fix.
@@ -21,11 +17,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 @pytest.fixture(scope="module")
 def rdflib_dataset(dev_store):
-    buffer = io.BytesIO()
-    export(dev_store, buffer, "nq")
-    dataset = Dataset(default_union=True)
-    dataset.parse(data=buffer.getvalue(), format="nquads")
-    return dataset
+    return rdflib_copy(dev_store)
 
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
