@@ -97,6 +97,11 @@ class NamedQuery:
     text: str
     params: tuple[Param, ...] = field(default=())
 
+    @property
+    def values_params(self) -> list[Param]:
+        """The parameters bound in the VALUES row (all but the page's --limit and --offset)."""
+        return [p for p in self.params if p.type != "page"]
+
     def bindings(
         self, values: dict[str, str], resolver: Resolver | None = None
     ) -> dict[str, list[Identifier]]:
@@ -119,12 +124,12 @@ class NamedQuery:
         """The query text with the parameters' VALUES rows filled in with validated RDF terms."""
         bound = self.bindings(values, resolver)
         text = self._paged(bound)
-        values_params = [p for p in self.params if p.type != "page"]
-        if not values_params:
+        params = self.values_params
+        if not params:
             return text
-        columns = [[t.n3() for t in bound[p.name]] if p.name in bound else ["UNDEF"] for p in values_params]
+        columns = [[t.n3() for t in bound[p.name]] if p.name in bound else ["UNDEF"] for p in params]
         rows = " ) ( ".join(" ".join(row) for row in itertools.product(*columns))
-        declared = [f"?{p.name}" for p in values_params]
+        declared = [f"?{p.name}" for p in params]
 
         def fill(match: re.Match[str]) -> str:
             if match["vars"].split() != declared:
@@ -170,11 +175,11 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             meta[key] += " " + body.strip()
     if "title" not in meta:
         raise ValueError(f"{name}.rq has no '# title:' header")
-    values_params = [p for p in params if p.type != "page"]
-    if values_params:
+    query = NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
+    if query.values_params:
         match = _VALUES.search(text)
         declared = match["vars"].split() if match else []
-        expected = [f"?{p.name}" for p in values_params]
+        expected = [f"?{p.name}" for p in query.values_params]
         copies = [m["row"].split() for m in _VALUES.finditer(text) if m["vars"].split() == expected]
         if declared != expected or any(row != ["UNDEF"] * len(expected) for row in copies):
             raise ValueError(
@@ -183,7 +188,7 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             )
     if any(p.type == "page" for p in params) and len(_PAGE.findall(text)) != 1:
         raise ValueError(f"{name}.rq: --limit needs one line `# page: ORDER BY <keys>` where to cut")
-    return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
+    return query
 
 
 def list_queries() -> list[NamedQuery]:

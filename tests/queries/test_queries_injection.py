@@ -67,7 +67,7 @@ def test_a_hostile_value_changes_only_its_own_term(query, param):
     benign = query.render({param.name: benign_value}, resolve)
     benign_term = term_of(query, param.name, benign_value).n3()
     # a query whose branches each start from the parameters repeats their VALUES block (library.py)
-    row = " ".join(f"?{p.name}" for p in query.params if p.type != "page")
+    row = " ".join(f"?{p.name}" for p in query.values_params)
     copies = query.text.count(f"VALUES ({row})")
     assert copies >= 1 and benign.count(benign_term) == copies
     shape = benign.replace(benign_term, "\u2063TERM\u2063")
