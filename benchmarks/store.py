@@ -4,8 +4,8 @@ Run ``python -m benchmarks.store`` (or ``make bench-store``) from the repository
 synthetic graph shaped like govkg's (one named graph per synthetic article: persons with post
 holdings, bodies with types and provinces, agreements with parties, signatures and dates of every
 precision, evidence nodes with quotes and offsets; plus the real ontology, the real reference graph
-and the derived tenures graph) as N-Quads to a temporary folder in /tmp, then measures, each step in
-its own fresh subprocess so its peak RSS (``ru_maxrss``) is its own:
+and the derived tenures and listing graphs) as N-Quads to a temporary folder in /tmp, then measures,
+each step in its own fresh subprocess so its peak RSS (``ru_maxrss``) is its own:
 
 * ``bulk_load`` of the whole file into an on-disk pyoxigraph store (triples/s);
 * the per-article transactional path, ``KnowledgeStore.replace_graphs`` (what ``govkg build`` does),
@@ -22,6 +22,7 @@ A benchmark, not a test; results go to ``benchmarks/results/store.{json,md}``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -184,6 +185,7 @@ class Synth:
         self.n_agreements = max(50, articles // 3)
         self.n_articles_max = articles * 3  # the generator stops at the target triple count, well before
         self.tenures: dict[str, tuple[str, str]] = {}
+        self.first_dates: dict[str, str] = {}  # agreement IRI → earliest signing date ("" for none)
 
     # persons and agreements are functions of their index, so every article says the same of them
     def _skewed(self, rng: random.Random, n: int, power: float = 1.5) -> int:
@@ -352,6 +354,7 @@ class Synth:
         add(node, GK + "signing", _iri(signing))
         add(_iri(signing), RDF_TYPE, _iri(GK + "SigningEvent"))
         when = a["date"]
+        self.first_dates[a["iri"]] = min(self.first_dates.get(a["iri"], when or ""), when or "")
         if when:
             datatype, unit = (
                 ("gMonthDay", "unitDay")
@@ -408,8 +411,17 @@ class Synth:
             )
         prov(node, SENTENCE.format(d=a["date"], who="các bên", what=a["title"], body="các đơn vị"))
 
+    def listing_lines(self) -> list[str]:
+        """The listing graph as ``govkg.graph.derived`` computes it (gk:listingKey of each agreement)."""
+        g = f" <{self.minter.listing_graph()}> .\n"
+        out = []
+        for a, first in self.first_dates.items():
+            key = f"{first} {hashlib.sha1(a.encode()).hexdigest()}"[:15]
+            out.append(f"{_iri(a)} <{GK}listingKey> {_plain(key)}{g}")
+        return out
+
     def tenure_lines(self) -> list[str]:
-        """The tenures graph as ``refresh_tenures`` computes it, from the attestations generated."""
+        """The tenures graph as ``refresh_derived`` computes it, from the attestations generated."""
         g = f" <{self.minter.tenures_graph()}> .\n"
         out = []
         for holding, (first, last) in self.tenures.items():
@@ -471,11 +483,11 @@ def generate(path: Path, target: int, seed: int = 8) -> dict:
             stream.writelines(lines)
             quads += len(lines)
             articles += 1
-            if quads + len(synth.tenures) * 10 >= target:
+            if quads + len(synth.tenures) * 10 + len(synth.first_dates) >= target:
                 break
-        tenures = synth.tenure_lines()
-        stream.writelines(tenures)
-        quads += len(tenures)
+        derived = synth.tenure_lines() + synth.listing_lines()
+        stream.writelines(derived)
+        quads += len(derived)
     return {
         "path": str(path),
         "quads": quads,
@@ -612,15 +624,14 @@ def worker_transactional(args) -> dict:
 
 
 def worker_tenures(args) -> dict:
-    """``refresh_tenures`` on the big store: what every build runs after its articles (issue 8)."""
-    from rdflib import URIRef
-
+    """``refresh_derived`` on the big store: what every build runs after its articles (issue 8)."""
+    from govkg.graph.derived import refresh_derived
+    from govkg.graph.identity import Minter
     from govkg.graph.store import KnowledgeStore
-    from govkg.graph.tenures import refresh_tenures
 
     with KnowledgeStore.open(Path(args.store)) as store:
         t0 = time.perf_counter()
-        refresh_tenures(store, URIRef(f"{BASE}graph/tenures"))
+        refresh_derived(store, Minter(BASE))
         seconds = time.perf_counter() - t0
     return {"seconds": round(seconds, 2), "peak_rss_mb": peak_mb()}
 
@@ -952,7 +963,7 @@ def markdown(result: dict) -> str:
         "",
         f"Synthetic graph: {big['quads']:,} quads in {big['articles']:,} article graphs (+ ontology, "
         f"reference, "
-        f"tenures graphs); {big['persons_pool']:,} persons, {big['bodies']:,} bodies, "
+        f"tenures and listing graphs); {big['persons_pool']:,} persons, {big['bodies']:,} bodies, "
         f"{big['agreements_pool']:,} agreements in the pools, {big['holdings']:,} post holdings; "
         f"{big['bytes'] / 2**20:,.0f} MB of N-Quads written in {big['seconds']} s.",
         "",
@@ -1003,7 +1014,8 @@ def markdown(result: dict) -> str:
     if "tenures_refresh_big" in result:
         tr = result["tenures_refresh_big"]
         lines += [
-            f"`refresh_tenures` (run by every build) on the {bulk['quads']:,}-quad store: {tr['seconds']} s, "
+            "`refresh_derived` (tenures and listing keys, run by every build) on the "
+            f"{bulk['quads']:,}-quad store: {tr['seconds']} s, "
             f"peak RSS {tr['peak_rss_mb']:,.0f} MB.",
             "",
         ]
@@ -1082,8 +1094,8 @@ def markdown(result: dict) -> str:
         "description at day, month, year or year-less precision, validity period, signatures for a party), "
         "each fact with an evidence node (quote, offsets, confidence); persons, agreements and bodies recur "
         "with a skew; the real ontology and reference graphs (provinces and the 2025 mergers) and the "
-        "tenures "
-        "graph `refresh_tenures` would compute are in it too. Each step is a fresh subprocess; peak RSS is "
+        "tenures and listing "
+        "graphs `refresh_derived` would compute are in it too. Each step is a fresh subprocess; peak RSS is "
         "its `ru_maxrss`. Loads: `pyoxigraph.Store.bulk_load(path=…, format=N_QUADS)` into an on-disk store; "
         "`KnowledgeStore.replace_graphs({graph, graph/inferred: empty})` once per article as the build does "
         "(rdflib graphs parsed beforehand, not timed), into an empty on-disk store and into the big store "

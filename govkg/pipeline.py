@@ -27,13 +27,13 @@ from rdflib import Literal as RdfLiteral
 from govkg import __version__
 from govkg.curation import ApplyReport, apply_curations, load_curations
 from govkg.errors import InputError
+from govkg.graph.derived import derived_graphs, refresh_derived
 from govkg.graph.identity import Minter
 from govkg.graph.inference import infer as entailed
 from govkg.graph.mapping import extraction_to_graph
 from govkg.graph.reference import reference_graph
 from govkg.graph.resolve import PersonIndex
 from govkg.graph.store import KnowledgeStore
-from govkg.graph.tenures import refresh_tenures
 from govkg.ingest import processed, rename_persons
 from govkg.loaders.readers import ReadError, iter_articles
 from govkg.loaders.records import Article
@@ -99,9 +99,10 @@ def build(
 ) -> BuildReport:
     """Load every article of ``inputs`` into ``store``; loading an article again replaces its graph.
 
-    The reference data (provinces, ministries, the 2025 reorganisation) is stored first and the tenures
-    derived from all articles last. ``infer`` keeps what the ontology entails from each graph in a named
-    graph beside it; without it, such graphs left by an earlier ``infer`` build are dropped.
+    The reference data (provinces, ministries, the 2025 reorganisation) is stored first and what is
+    derived from all articles (tenures, listing keys: govkg.graph.derived) last. ``infer`` keeps what
+    the ontology entails from each graph in a named graph beside it; without it, such graphs left by
+    an earlier ``infer`` build are dropped.
     Each article's graph is validated against the SHACL shapes first: one that does not conform is
     stored and its violations reported (``on_invalid="report"``), or not stored and listed as skipped
     (``"refuse"``); ``None`` does not validate.
@@ -191,8 +192,8 @@ def build(
         for name in stale:
             _store_with_inferences(store, URIRef(name), Graph(), False, minter)
         report.pruned = len(stale)
-    if report.articles or report.pruned or not _holds(store, minter.tenures_graph()):
-        refresh_tenures(store, minter.tenures_graph())
+    if report.articles or report.pruned or not all(_holds(store, g) for g in derived_graphs(minter)):
+        refresh_derived(store, minter)
     if entries or _holds(store, minter.undo_graph()):
         report.curation = apply_curations(store, entries, minter)
     report.seconds = time.perf_counter() - started

@@ -92,6 +92,10 @@ class Minter:
         """The named graph of tenures derived from all articles (first and last attestation of each post)."""
         return self._iri("graph", "tenures")
 
+    def listing_graph(self) -> URIRef:
+        """The named graph of the agreements' listing keys (gk:listingKey), derived from all articles."""
+        return self._iri("graph", "listing")
+
     def curated_graph(self) -> URIRef:
         """The named graph of curated facts and corrections (govkg.curation), rewritten on every apply."""
         return self._iri("graph", "curated")

@@ -181,6 +181,11 @@ class GK(DefinedNamespace):
     gk:lastAttested."""
     lastAttested: URIRef
     """last attested — The latest gk:attestedOn of the holding over all articles."""
+    listingKey: URIRef
+    """listing key — A key to list agreements by signing date: the earliest signing date as a string
+    (empty when none), a space, then the start of the SHA-1 of the IRI, cut to 15 characters; recomputed
+    after every build, in the listing graph. It sorts in date order (no date, then dates without a year,
+    first), and Oxigraph compares a string this short inline, so a page of a listing is cheap."""
     periodEnd: URIRef
     """period end — End of the validity period, usually an xsd:gYear. No rdfs:range: xsd:gYear is
     outside the OWL 2 datatype map."""

@@ -43,9 +43,9 @@ from govkg.curation.model import (
 )
 from govkg.curation.world import UNDO, World, graph_digest, mentions, node, ntriples
 from govkg.errors import QueryError, StoreError
+from govkg.graph.derived import derived_graphs, derived_update
 from govkg.graph.identity import Minter, digest
 from govkg.graph.store import KnowledgeStore
-from govkg.graph.tenures import tenures_update
 from govkg.ontology.terms import DCTERMS, GK, ORG, SKOS, TIME
 from govkg.queries.names import INSIDE, SAME_KEY, match_keys
 
@@ -94,8 +94,9 @@ class ApplyReport:
 def apply_curations(store: KnowledgeStore, entries: Sequence[Entry], minter: Minter) -> ApplyReport:
     """Undo the previous apply and apply ``entries``, in one transaction; an InputError changes nothing.
 
-    Run after the articles are stored; the tenures graph is recomputed in the same transaction when
-    anything changed (curated posts and rejected holdings change tenures). With no entries it undoes
+    Run after the articles are stored; the derived graphs (govkg.graph.derived) are recomputed in the
+    same transaction when anything changed (curated posts and rejected holdings change tenures, curated
+    dates the listing keys). With no entries it undoes
     the previous apply.
     """
     world = World(store, minter)
@@ -671,15 +672,15 @@ def _write(store: KnowledgeStore, world: World, applier: _Applier, report: Apply
         parts.append(f"DROP SILENT GRAPH <{world.undo_graph}>")
         if records:
             parts.append(f"INSERT DATA {{ GRAPH <{world.undo_graph}> {{\n{undo}}} }}")
-    if parts:  # the tenures follow the holdings added and removed, in the same transaction
-        lines = tenures_update(world.minter.tenures_graph()).splitlines()
+    if parts:  # the derived graphs (tenures…) follow the facts added and removed, in the same transaction
+        lines = derived_update(world.minter).splitlines()
         prologue = [line for line in lines if line.startswith("PREFIX")]  # Oxigraph: only at the start
         parts.append("\n".join(line for line in lines if not line.startswith("PREFIX")))
         written = [
             *report.graphs_changed,
             world.curated_graph,
             world.undo_graph,
-            world.minter.tenures_graph(),
+            *derived_graphs(world.minter),
         ]
         graphs = [URIRef(g) for g in dict.fromkeys(map(str, written))]  # the merged view follows them
         store.update("\n".join(prologue) + "\n" + " ;\n".join(parts), graphs=graphs)

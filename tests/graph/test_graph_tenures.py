@@ -6,9 +6,9 @@ import pytest
 from rdflib import XSD, Literal
 from samples import make_extraction
 
+from govkg.graph.derived import refresh_derived
 from govkg.graph.mapping import extraction_to_graph
 from govkg.graph.store import KnowledgeStore
-from govkg.graph.tenures import refresh_tenures
 from govkg.ontology.terms import GK
 
 
@@ -21,7 +21,7 @@ def load(store, minter, *extractions):
     for extraction in extractions:
         graph = extraction_to_graph(extraction, minter)
         store.replace_graph(minter.article_graph(extraction.article.id), graph)
-    refresh_tenures(store, minter.tenures_graph())
+    refresh_derived(store, minter)
 
 
 @pytest.fixture

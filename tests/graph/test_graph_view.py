@@ -5,9 +5,9 @@ from rdflib import Graph, Literal, URIRef
 from samples import BASE, make_extraction
 
 from govkg.graph.bulk import load_dump
+from govkg.graph.derived import refresh_derived
 from govkg.graph.mapping import extraction_to_graph
 from govkg.graph.store import KnowledgeStore
-from govkg.graph.tenures import refresh_tenures
 from govkg.pipeline import build, example_articles
 
 A, B = URIRef("urn:g:a"), URIRef("urn:g:b")
@@ -61,7 +61,7 @@ def test_updates_keep_the_view(minter):
     store = KnowledgeStore.memory()
     build([str(example_articles())], store, base_iri=BASE)
     assert view(store) == union(store)
-    refresh_tenures(store, minter.tenures_graph())
+    refresh_derived(store, minter)
     assert view(store) == union(store)
     # an update that names no graphs: the view is compared whole (as after `govkg serve` updates)
     seed = minter.article_graph("seed-000").n3()
