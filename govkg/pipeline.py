@@ -27,7 +27,7 @@ from rdflib import Literal as RdfLiteral
 from govkg import __version__
 from govkg.curation import ApplyReport, apply_curations, load_curations
 from govkg.errors import InputError
-from govkg.graph.derived import derived_graphs, refresh_derived
+from govkg.graph.derived import derived_outdated, invalidate_derived, refresh_derived
 from govkg.graph.identity import Minter
 from govkg.graph.inference import infer as entailed
 from govkg.graph.mapping import extraction_to_graph
@@ -175,6 +175,8 @@ def build(
             if on_article:
                 on_article(article.id)
             continue
+        if not report.articles:  # the first change: the derived graphs are out of date until recomputed
+            invalidate_derived(store, minter)
         report.triples += _store_with_inferences(store, iri, graph, infer, minter)
         report.articles += 1
         if str(iri) in stored:
@@ -189,10 +191,12 @@ def build(
         report.prune_note = "not pruned: some inputs could not be read"
     elif prune:
         stale = sorted(set(stored) - seen)
+        if stale and not report.articles:
+            invalidate_derived(store, minter)
         for name in stale:
             _store_with_inferences(store, URIRef(name), Graph(), False, minter)
         report.pruned = len(stale)
-    if report.articles or report.pruned or not all(_holds(store, g) for g in derived_graphs(minter)):
+    if report.articles or report.pruned or derived_outdated(store, minter):
         refresh_derived(store, minter)
     if entries or _holds(store, minter.undo_graph()):
         report.curation = apply_curations(store, entries, minter)

@@ -12,11 +12,20 @@ store, ~1 µs a comparison, so ordering 8,000 agreements by date then IRI took ~
 is the earliest signing date as a string, a space, and the start of the SHA-1 of the agreement's IRI,
 15 characters in all: a string that short is compared inline, and it sorts as the dates do (none,
 then "--05-20", then "2022" before "2022-05"); the IRI settles the rare equal keys.
+
+**Out of date.** A build writes its articles one transaction each and recomputes these graphs after
+the last, so one stopped in between (Ctrl-C, kill) would leave them behind the articles, and its rerun,
+finding every article unchanged, would not know. So before its first change a build marks the
+listing graph invalidated (``prov:invalidatedAtTime``), and the recomputation, which replaces that
+graph, clears the mark in the same transaction.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
+
+from govkg.ontology.terms import PROV
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -73,3 +82,24 @@ def derived_update(minter: Minter) -> str:
 def refresh_derived(store: KnowledgeStore, minter: Minter) -> None:
     """Recompute the derived graphs from every article in the store (one transaction)."""
     store.update(derived_update(minter), graphs=derived_graphs(minter))
+
+
+def invalidate_derived(store: KnowledgeStore, minter: Minter) -> None:
+    """Mark the derived graphs out of date, before a change to the articles they are computed from."""
+    listing = minter.listing_graph().n3()
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    mark = f'{listing} <{PROV.invalidatedAtTime}> "{now}"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
+    store.update(f"INSERT DATA {{ GRAPH {listing} {{ {mark} }} }}", graphs=[minter.listing_graph()])
+
+
+def derived_outdated(store: KnowledgeStore, minter: Minter) -> bool:
+    """Whether the derived graphs need recomputing: one is empty, or they were marked out of date."""
+    graphs = " ".join(g.n3() for g in derived_graphs(minter))
+    present = store.select_values(
+        f"SELECT ?g WHERE {{ VALUES ?g {{ {graphs} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+    )
+    listing = minter.listing_graph().n3()
+    marked = store.select_values(
+        f"SELECT ?t WHERE {{ GRAPH {listing} {{ {listing} <{PROV.invalidatedAtTime}> ?t }} }} LIMIT 1"
+    )
+    return len(present) < len(derived_graphs(minter)) or bool(marked)

@@ -14,9 +14,11 @@ from pathlib import Path
 import psutil
 import pytest
 from pyoxigraph import Store
-from samples import stored_quads
+from samples import BASE, stored_quads
 
+from govkg import pipeline
 from govkg.cli import main
+from govkg.graph.store import KnowledgeStore
 from govkg.pipeline import example_articles
 
 BENCH = Path("/work/shared/corpus/bench/news.jsonl.gz")
@@ -138,3 +140,33 @@ def test_killed_build_leaves_a_usable_store_and_a_rerun_completes_it(tmp_path):
     assert f"{stored} unchanged (skipped)" in rerun.stderr
     assert govkg("build", articles, "--data-dir", clean).returncode == 0
     assert stored_quads(killed) == stored_quads(clean)
+
+
+def test_a_build_stopped_before_its_derived_graphs_completes_them_when_run_again(tmp_path):
+    """Stopped after its last article but before the tenures and listing keys are recomputed, a build
+    leaves them marked out of date; the rerun, every article unchanged, recomputes them all the same."""
+    files = [str(f) for f in split_examples(tmp_path / "in")]
+    stopped, clean = tmp_path / "stopped", tmp_path / "clean"
+    with KnowledgeStore.open(stopped / "store") as store:
+        pipeline.build(files[:2], store, base_iri=BASE)
+    calls = []
+
+    def stop_at_the_last(article_id):
+        calls.append(article_id)
+        if len(calls) == len(files):
+            raise KeyboardInterrupt
+
+    with KnowledgeStore.open(stopped / "store") as store, pytest.raises(KeyboardInterrupt):
+        pipeline.build(files, store, base_iri=BASE, on_article=stop_at_the_last, processes=1)
+    assert stored_quads(stopped) != stored_quads_after(clean, files)
+    with KnowledgeStore.open(stopped / "store") as store:
+        report = pipeline.build(files, store, base_iri=BASE)
+    assert report.articles == 0 and report.unchanged == len(files)
+    assert stored_quads(stopped) == stored_quads(clean)
+
+
+def stored_quads_after(data_dir: Path, files: list[str]):
+    """The quads of a store in ``data_dir`` built from ``files`` in one go."""
+    with KnowledgeStore.open(data_dir / "store") as store:
+        pipeline.build(files, store, base_iri=BASE)
+    return stored_quads(data_dir)
